@@ -1,0 +1,186 @@
+package org.spikescope.movie;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.FrameTimes;
+import org.spikescope.core.InputException;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A frames × height × width HDF5 dataset read one frame at a time through jHDF (contiguous or chunked,
+ * compressed or not). Frame rate from the dataset's {@code frame_rate} attribute when present.
+ */
+public final class Hdf5FrameSource implements FrameSource {
+
+    public static final String FRAME_RATE_ATTRIBUTE = "frame_rate";
+
+    private final Path file;
+    private final HdfFile hdf;
+    private final Dataset dataset;
+    private final int frames;
+    private final int height;
+    private final int width;
+    private final int bitDepth;
+    private final FrameTimes times;
+
+    private Hdf5FrameSource(Path file, HdfFile hdf, Dataset dataset, double frameRate) {
+        this.file = file;
+        this.hdf = hdf;
+        this.dataset = dataset;
+        int[] dims = dataset.getDimensions();
+        this.frames = dims[0];
+        this.height = dims[1];
+        this.width = dims[2];
+        Class<?> type = dataset.getJavaType();
+        this.bitDepth = type == byte.class ? 8 : type == short.class || type == int.class ? 16 : 32;
+        this.times = FrameTimes.regular(frames, frameRate);
+    }
+
+    /**
+     * @param datasetPath path inside the file; empty = the only 3-D dataset
+     * @param frameRate   Hz, used when the dataset has no frame_rate attribute (0 = default)
+     */
+    public static Hdf5FrameSource open(Path file, String datasetPath, double frameRate) {
+        HdfFile hdf;
+        try {
+            hdf = new HdfFile(file);
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": not a readable HDF5 file (" + e.getMessage() + ")", e);
+        }
+        try {
+            Dataset dataset = datasetPath == null || datasetPath.isBlank() ? onlyMovie(hdf, file) : named(hdf, file,
+                    datasetPath);
+            int[] dims = dataset.getDimensions();
+            if (dims.length != 3) {
+                throw new InputException(file + ", dataset " + dataset.getPath() + ": " + dims.length
+                        + " dimensions; expected 3 (frames × height × width)");
+            }
+            Class<?> type = dataset.getJavaType();
+            if (!(type == byte.class || type == short.class || type == int.class || type == float.class
+                    || type == double.class)) {
+                throw new InputException(file + ", dataset " + dataset.getPath() + ": pixel type " + type
+                        + " is not supported; expected 8/16-bit integers or floats");
+            }
+            Attribute rate = dataset.getAttribute(FRAME_RATE_ATTRIBUTE);
+            double fr = frameRate > 0 ? frameRate : MovieOpener.DEFAULT_FRAME_RATE;
+            if (rate != null && rate.getData() instanceof Number n) {
+                fr = n.doubleValue();
+            } else if (rate != null && rate.getData().getClass().isArray()) {
+                fr = ((Number) Array.get(rate.getData(), 0)).doubleValue();
+            }
+            return new Hdf5FrameSource(file, hdf, dataset, fr);
+        } catch (RuntimeException e) {
+            hdf.close();
+            throw e;
+        }
+    }
+
+    private static Dataset named(HdfFile hdf, Path file, String path) {
+        try {
+            return hdf.getDatasetByPath(path);
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": no dataset '" + path + "' (3-D datasets here: "
+                    + String.join(", ", movies(hdf).stream().map(Node::getPath).toList()) + ")");
+        }
+    }
+
+    private static Dataset onlyMovie(HdfFile hdf, Path file) {
+        List<Dataset> movies = movies(hdf);
+        if (movies.size() == 1) {
+            return movies.get(0);
+        }
+        throw new InputException(file + ": " + (movies.isEmpty() ? "no 3-D dataset" : "several 3-D datasets ("
+                + String.join(", ", movies.stream().map(Node::getPath).toList()) + ")")
+                + "; name the movie with the dataset parameter");
+    }
+
+    private static List<Dataset> movies(Group group) {
+        List<Dataset> found = new ArrayList<>();
+        for (Node n : group) {
+            if (n instanceof Dataset d && d.getDimensions().length == 3) {
+                found.add(d);
+            } else if (n instanceof Group g) {
+                found.addAll(movies(g));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public int frameCount() {
+        return frames;
+    }
+
+    @Override
+    public int bitDepth() {
+        return bitDepth;
+    }
+
+    @Override
+    public FrameTimes times() {
+        return times;
+    }
+
+    @Override
+    public float[] readFrame(int index, float[] target) {
+        float[] out = target != null ? target : new float[width * height];
+        Object data;
+        synchronized (hdf) {
+            data = dataset.getData(new long[]{index, 0, 0}, new int[]{1, height, width});
+        }
+        Object plane = Array.get(data, 0);
+        for (int y = 0; y < height; y++) {
+            Object row = Array.get(plane, y);
+            int o = y * width;
+            if (row instanceof byte[] b) {
+                for (int x = 0; x < width; x++) {
+                    out[o + x] = b[x] & 0xff;
+                }
+            } else if (row instanceof short[] s) {
+                for (int x = 0; x < width; x++) {
+                    out[o + x] = s[x];
+                }
+            } else if (row instanceof int[] v) {
+                for (int x = 0; x < width; x++) {
+                    out[o + x] = v[x];
+                }
+            } else if (row instanceof float[] f) {
+                System.arraycopy(f, 0, out, o, width);
+            } else if (row instanceof double[] d) {
+                for (int x = 0; x < width; x++) {
+                    out[o + x] = (float) d[x];
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String description() {
+        return file + ":" + dataset.getPath();
+    }
+
+    @Override
+    public void close() throws IOException {
+        hdf.close();
+    }
+}

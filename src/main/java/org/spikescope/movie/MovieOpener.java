@@ -1,0 +1,45 @@
+package org.spikescope.movie;
+
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.InputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Opens any supported recording as a {@link FrameSource}, choosing the reader from what {@code input} is. */
+public final class MovieOpener {
+
+    /** Frame rate assumed when a file states none and the user gives none. */
+    public static final double DEFAULT_FRAME_RATE = 20.0;
+
+    private MovieOpener() {
+    }
+
+    /**
+     * @param input     a Miniscope V4/V3 folder, a TIFF stack, an HDF5 file or an 8-bit AVI
+     * @param dataset   HDF5 dataset path (empty: the only 3-D dataset)
+     * @param frameRate Hz for files that state none (0 = {@value #DEFAULT_FRAME_RATE})
+     */
+    public static FrameSource open(Path input, String dataset, double frameRate) throws IOException {
+        if (!Files.exists(input)) {
+            throw new InputException(input + ": no such file or folder");
+        }
+        if (Files.isDirectory(input)) {
+            return MiniscopeFolders.open(input);
+        }
+        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".tif") || name.endsWith(".tiff")) {
+            return TiffStackReader.open(input, frameRate);
+        }
+        if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".hdf")) {
+            return Hdf5FrameSource.open(input, dataset, frameRate);
+        }
+        if (name.endsWith(".avi")) {
+            return AviReader.open(input);
+        }
+        throw new InputException(input + ": unknown movie type; expected a Miniscope folder, .tif/.tiff, "
+                + ".h5/.hdf5 or .avi");
+    }
+}
