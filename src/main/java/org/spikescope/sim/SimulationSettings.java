@@ -1,0 +1,137 @@
+package org.spikescope.sim;
+
+import org.spikescope.core.InputException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything that defines a simulated one-photon miniscope recording; the same settings and seed give the same
+ * movie bit for bit. Intensities are in photoelectrons per pixel and frame before the camera's conversion.
+ *
+ * @param format           movie file format: tiff, hdf5 or v4 (a UCLA Miniscope V4 folder of 8-bit AVIs)
+ * @param footprints       empty for synthetic cell shapes, or a CSV of real footprints (unit_id,row,col,value)
+ * @param motion           none, rigid or piecewise
+ * @param maxShift         largest displacement of the field of view, pixels
+ * @param spikeRate        mean firing rate per cell, Hz (cells vary log-normally around it)
+ * @param burstiness       fraction of time cells spend in high-rate bursts (0 = plain Poisson)
+ * @param decayTime        mean calcium decay time constant, seconds
+ * @param riseTime         calcium rise time constant, seconds
+ * @param spikeAmplitude   peak-pixel fluorescence added by one isolated spike, photoelectrons
+ * @param restingBrightness peak-pixel resting fluorescence of a cell, photoelectrons
+ * @param background       mean one-photon background (neuropil, out-of-focus light), photoelectrons
+ * @param backgroundFluctuation relative amplitude of the slow background fluctuations
+ * @param vessels          number of blood vessels shading the field of view
+ * @param readNoise        camera read noise, electrons (rms)
+ * @param droppedFrames    frames lost in acquisition (v4 only: they show in the time stamps)
+ * @param corruptedFrames  frames damaged by line noise or corrupted blocks
+ * @param framesPerFile    frames per AVI in v4 folders (the V4 software writes 1000)
+ */
+public record SimulationSettings(
+        int frames, int width, int height, int cells, double frameRate, long seed, String format,
+        double cellRadius, String footprints, String motion, double maxShift,
+        double spikeRate, double burstiness, double decayTime, double riseTime,
+        double spikeAmplitude, double restingBrightness, double background, double backgroundFluctuation,
+        int vessels, double readNoise, int droppedFrames, int corruptedFrames, int framesPerFile) {
+
+    public static final List<String> FORMATS = List.of("tiff", "hdf5", "v4");
+    public static final List<String> MOTIONS = List.of("none", "rigid", "piecewise");
+
+    public SimulationSettings {
+        format = format == null ? "tiff" : format.toLowerCase(Locale.ROOT);
+        motion = motion == null ? "rigid" : motion.toLowerCase(Locale.ROOT);
+        footprints = footprints == null ? "" : footprints;
+    }
+
+    public static SimulationSettings defaults() {
+        return new SimulationSettings(1000, 256, 256, 50, 20.0, 1, "tiff",
+                6.0, "", "rigid", 5.0,
+                0.5, 0.05, 0.6, 0.08,
+                120, 60, 800, 0.15,
+                4, 5.0, 0, 0, 1000);
+    }
+
+    /** Bits per pixel of the written movie: the Miniscope writes 8-bit AVIs, the other formats 16-bit. */
+    public int bitDepth() {
+        return format.equals("v4") ? 8 : 16;
+    }
+
+    /** Camera counts per photoelectron, chosen so that the movie fits its bit depth. */
+    public double countsPerElectron() {
+        return bitDepth() == 8 ? 0.1 : 1.0;
+    }
+
+    /** Dark level of the camera, counts. */
+    public double offsetCounts() {
+        return bitDepth() == 8 ? 8 : 100;
+    }
+
+    /** Checks every field; the message names each bad one and what it must be. */
+    public SimulationSettings validate() {
+        List<String> problems = new ArrayList<>();
+        positive(problems, "frames", frames);
+        if (width < 16 || height < 16) {
+            problems.add("width and height must be at least 16 pixels (got " + width + "x" + height + ")");
+        }
+        if (cells < 0) {
+            problems.add("cells must be 0 or more (got " + cells + ")");
+        }
+        positive(problems, "frameRate", frameRate);
+        if (!FORMATS.contains(format)) {
+            problems.add("format must be one of " + FORMATS + " (got '" + format + "')");
+        }
+        if (!MOTIONS.contains(motion)) {
+            problems.add("motion must be one of " + MOTIONS + " (got '" + motion + "')");
+        }
+        if (!(cellRadius >= 1 && cellRadius <= Math.min(width, height) / 4.0)) {
+            problems.add("cellRadius must be between 1 and a quarter of the image (got " + cellRadius + ")");
+        }
+        nonNegative(problems, "maxShift", maxShift);
+        nonNegative(problems, "spikeRate", spikeRate);
+        if (!(burstiness >= 0 && burstiness < 1)) {
+            problems.add("burstiness must be in [0, 1) (got " + burstiness + ")");
+        }
+        positive(problems, "decayTime", decayTime);
+        positive(problems, "riseTime", riseTime);
+        if (riseTime >= decayTime) {
+            problems.add("riseTime (" + riseTime + " s) must be shorter than decayTime (" + decayTime + " s)");
+        }
+        nonNegative(problems, "spikeAmplitude", spikeAmplitude);
+        nonNegative(problems, "restingBrightness", restingBrightness);
+        nonNegative(problems, "background", background);
+        if (!(backgroundFluctuation >= 0 && backgroundFluctuation < 1)) {
+            problems.add("backgroundFluctuation must be in [0, 1) (got " + backgroundFluctuation + ")");
+        }
+        if (vessels < 0) {
+            problems.add("vessels must be 0 or more (got " + vessels + ")");
+        }
+        nonNegative(problems, "readNoise", readNoise);
+        if (droppedFrames < 0 || droppedFrames > frames / 10) {
+            problems.add("droppedFrames must be between 0 and a tenth of the frames (got " + droppedFrames + ")");
+        }
+        if (droppedFrames > 0 && !format.equals("v4")) {
+            problems.add("droppedFrames needs format v4: TIFF and HDF5 movies carry no time stamps to show the gaps");
+        }
+        if (corruptedFrames < 0 || corruptedFrames > frames / 5) {
+            problems.add("corruptedFrames must be between 0 and a fifth of the frames (got " + corruptedFrames + ")");
+        }
+        positive(problems, "framesPerFile", framesPerFile);
+        if (!problems.isEmpty()) {
+            throw new InputException("simulation settings: " + String.join("; ", problems));
+        }
+        return this;
+    }
+
+    private static void positive(List<String> problems, String name, double v) {
+        if (!(v > 0)) {
+            problems.add(name + " must be positive (got " + v + ")");
+        }
+    }
+
+    private static void nonNegative(List<String> problems, String name, double v) {
+        if (!(v >= 0)) {
+            problems.add(name + " must be 0 or more (got " + v + ")");
+        }
+    }
+}
