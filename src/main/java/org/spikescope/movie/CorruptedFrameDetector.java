@@ -21,6 +21,8 @@ public final class CorruptedFrameDetector {
     /** Robust z-score above which a frame is flagged. */
     public static final double DEFAULT_THRESHOLD = 6.0;
     private static final int BRIGHTNESS_WINDOW = 15;
+    /** A frame-wide outlier changes the mean brightness by at least this fraction. */
+    private static final double MIN_BRIGHTNESS_CHANGE = 0.05;
 
     private CorruptedFrameDetector() {
     }
@@ -58,12 +60,16 @@ public final class CorruptedFrameDetector {
             progress.progress(end, n);
         }
         double[] lineZ = robustZ(line);
-        double[] brightnessZ = robustZ(detrend(mean, BRIGHTNESS_WINDOW));
+        double[] deviation = detrend(mean, BRIGHTNESS_WINDOW);
+        double[] brightnessZ = robustZ(deviation);
+        double level = Math.abs(median(mean.clone()));
         List<Integer> flagged = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             boolean lines = lineZ[t] > threshold;
-            boolean bright = Math.abs(brightnessZ[t]) > threshold;
+            // slow drifts leave a tiny spread after detrending: also ask for a visible change of the whole frame
+            boolean bright = Math.abs(brightnessZ[t]) > threshold
+                    && Math.abs(deviation[t]) > MIN_BRIGHTNESS_CHANGE * level;
             if (lines || bright) {
                 flagged.add(t);
                 reasons.add(lines && bright ? "line noise and brightness outlier" : lines ? "line noise"
