@@ -20,7 +20,7 @@ public final class CorruptedFrameDetector {
 
     /** Robust z-score above which a frame is flagged. */
     public static final double DEFAULT_THRESHOLD = 6.0;
-    private static final int BRIGHTNESS_WINDOW = 15;
+    private static final int BRIGHTNESS_WINDOW = 3;
     /** A frame-wide outlier changes the mean brightness by at least this fraction. */
     private static final double MIN_BRIGHTNESS_CHANGE = 0.05;
 
@@ -59,10 +59,10 @@ public final class CorruptedFrameDetector {
             });
             progress.progress(end, n);
         }
-        double[] lineZ = robustZ(line);
-        double[] deviation = detrend(mean, BRIGHTNESS_WINDOW);
-        double[] brightnessZ = robustZ(deviation);
         double level = Math.abs(median(mean.clone()));
+        double[] lineZ = robustZ(line, 1e-3 * Math.abs(median(line.clone())));
+        double[] deviation = detrend(mean, BRIGHTNESS_WINDOW);
+        double[] brightnessZ = robustZ(deviation, 1e-3 * level);
         List<Integer> flagged = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (int t = 0; t < n; t++) {
@@ -102,26 +102,30 @@ public final class CorruptedFrameDetector {
         return max / Math.max(median, 1e-6);
     }
 
-    /** Subtracts a running median so that slow drifts (bleaching, LED changes) are not outliers. */
+    /**
+     * Subtracts a short running median, so that drifts (bleaching, background fluctuations) are not outliers
+     * while a single odd frame is. The window keeps its length at the ends of the series.
+     */
     static double[] detrend(double[] x, int halfWindow) {
         double[] out = new double[x.length];
+        int length = Math.min(x.length, 2 * halfWindow + 1);
         for (int i = 0; i < x.length; i++) {
-            int a = Math.max(0, i - halfWindow);
-            int b = Math.min(x.length, i + halfWindow + 1);
+            int a = Math.max(0, Math.min(i - halfWindow, x.length - length));
+            int b = a + length;
             out[i] = x[i] - median(Arrays.copyOfRange(x, a, b));
         }
         return out;
     }
 
-    /** (x − median) / (1.4826·MAD); the MAD is floored so that a perfectly regular series flags nothing small. */
-    static double[] robustZ(double[] x) {
+    /** (x − median) / (1.4826·MAD), the scale floored at {@code minScale} so that a regular series flags nothing. */
+    static double[] robustZ(double[] x, double minScale) {
         double med = median(x.clone());
         double[] dev = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             dev[i] = Math.abs(x[i] - med);
         }
         double mad = 1.4826 * median(dev);
-        double scale = Math.max(mad, 1e-3 * Math.max(Math.abs(med), 1e-6));
+        double scale = Math.max(mad, Math.max(minScale, 1e-12));
         double[] z = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             z[i] = (x[i] - med) / scale;

@@ -30,6 +30,8 @@ public final class HeadlessLauncher {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // no logging backend is bundled (Fiji brings its own): keep SLF4J's notice about that quiet
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         int code = run(args, System.out, System.err);
         System.exit(code);
     }

@@ -1,0 +1,70 @@
+package org.spikescope.fiji;
+
+import ij.IJ;
+import ij.Menus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikescope.io.CsvTable;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the real macro in macros/ headless through ImageJ 1 (patched by ij1-patcher, as Fiji is), with the menu
+ * entries taken from the plugin's own plugins.config, and checks the files it wrote.
+ */
+class MacroBridgeTest {
+
+    private static final Pattern ENTRY = Pattern.compile("^([^,]+),\\s*\"([^\"]+)\",\\s*(.+)$");
+
+    @BeforeAll
+    static void installMenuEntries() throws Exception {
+        IJ.run("Close All"); // initialises ImageJ 1 headless
+        Hashtable<String, String> commands = Menus.getCommands();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                MacroBridgeTest.class.getResourceAsStream("/plugins.config"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                Matcher m = ENTRY.matcher(line.trim());
+                if (!line.startsWith("#") && m.matches()) {
+                    commands.put(m.group(2), m.group(3).trim());
+                }
+            }
+        }
+    }
+
+    @Test
+    void demoMacroSimulatesOpensAndReportsFrames(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("demo");
+        String log = IJ.runMacroFile(Path.of("macros", "simulate_and_open.ijm").toAbsolutePath().toString(),
+                out.toString());
+        assertTrue(Files.exists(out.resolve("Miniscope").resolve("0.avi")), "V4 movie written");
+        assertTrue(Files.exists(out.resolve("groundtruth").resolve("results.h5")), "ground truth written");
+        CsvTable report = CsvTable.read(out.resolve("frame_report.csv"));
+        double dropped = 0;
+        int corrupted = 0;
+        for (int r = 0; r < report.rows(); r++) {
+            dropped += report.column("dropped_before")[r];
+            corrupted += (int) report.column("corrupted")[r];
+        }
+        assertEquals(2, dropped, "the two dropped frames are reported");
+        CsvTable truth = CsvTable.read(out.resolve("groundtruth").resolve("frames.csv"));
+        int trueCorrupted = 0;
+        for (double c : truth.column("corrupted")) {
+            trueCorrupted += (int) c;
+        }
+        assertEquals(3, trueCorrupted);
+        assertEquals(trueCorrupted, corrupted, "every corrupted frame and nothing else is flagged");
+        assertEquals(298, IJ.getImage().getStackSize());
+    }
+}
