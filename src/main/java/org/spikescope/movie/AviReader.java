@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Reads uncompressed 8-bit AVIs (fourcc GREY, Y800, Y8 or BI_RGB with 8 bits) by walking the RIFF chunks,
- * OpenDML (AVIX) extensions included. A frame chunk larger than width*height holds the image in its first
- * width*height bytes: the wireless miniscope writes I420 chunks tagged Y800. A shorter chunk is a damaged frame.
+ * OpenDML (AVIX) extensions included. Rows are padded to 4 bytes as in every DIB (and as ImageJ reads them);
+ * a chunk of exactly width*height bytes holds unpadded rows. A larger chunk holds the image in its first
+ * bytes: the wireless miniscope writes I420 chunks tagged Y800. A shorter chunk is a damaged frame.
  */
 public final class AviReader implements FrameSource {
 
@@ -30,6 +31,7 @@ public final class AviReader implements FrameSource {
     private final int width;
     private final int height;
     private final boolean bottomUp;
+    /** Row length on disk: padded to 4 bytes. */
     private final int stride;
     private final long[] chunkOffsets;
     private final int[] chunkSizes;
@@ -49,7 +51,7 @@ public final class AviReader implements FrameSource {
         this.frameRate = frameRate;
         List<Integer> bad = new ArrayList<>();
         for (int i = 0; i < chunkSizes.length; i++) {
-            if (chunkSizes[i] < frameBytes()) {
+            if (chunkSizes[i] < width * height) {
                 bad.add(i);
             }
         }
@@ -66,8 +68,9 @@ public final class AviReader implements FrameSource {
         }
     }
 
-    private int frameBytes() {
-        return stride * height;
+    /** Bytes a frame takes on disk: padded rows when the chunk holds them, else tight rows. */
+    private int strideOf(int index) {
+        return chunkSizes[index] >= stride * height ? stride : width;
     }
 
     /** Frame rate stated in the AVI header, in Hz. */
@@ -108,11 +111,12 @@ public final class AviReader implements FrameSource {
     @Override
     public float[] readFrame(int index, float[] target) throws IOException {
         float[] out = target != null ? target : new float[width * height];
-        if (chunkSizes[index] < frameBytes()) {
+        if (chunkSizes[index] < width * height) {
             Arrays.fill(out, 0f);
             return out;
         }
-        ByteBuffer bytes = ByteBuffer.allocate(frameBytes());
+        int rowBytes = strideOf(index);
+        ByteBuffer bytes = ByteBuffer.allocate(rowBytes * height);
         long p = chunkOffsets[index];
         while (bytes.hasRemaining()) {
             if (channel.read(bytes, p + bytes.position()) < 0) {
@@ -121,7 +125,7 @@ public final class AviReader implements FrameSource {
         }
         byte[] raw = bytes.array();
         for (int y = 0; y < height; y++) {
-            int src = (bottomUp ? height - 1 - y : y) * stride;
+            int src = (bottomUp ? height - 1 - y : y) * rowBytes;
             int dst = y * width;
             for (int x = 0; x < width; x++) {
                 out[dst + x] = raw[src + x] & 0xff;
@@ -194,7 +198,7 @@ public final class AviReader implements FrameSource {
             // Microsoft: YUV fourcc bitmaps are top-down whatever the sign of biHeight
             boolean bottomUp = rgb8 && height > 0;
             int rows = Math.abs(height);
-            int stride = rgb8 ? (width + 3) / 4 * 4 : width;
+            int stride = (width + 3) / 4 * 4;
             long[] offsets = new long[chunks.size()];
             int[] sizes = new int[chunks.size()];
             for (int i = 0; i < chunks.size(); i++) {

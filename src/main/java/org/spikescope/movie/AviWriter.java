@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Streams 8-bit frames into an uncompressed AVI with fourcc GREY (top-down rows), the format the UCLA Miniscope
- * software writes when compression is off. An idx1 index is written on close.
+ * Streams 8-bit frames into an uncompressed AVI with fourcc GREY (top-down rows padded to 4 bytes, as DIBs and
+ * ImageJ's AVI reader have them), the format the UCLA Miniscope software writes when compression is off.
+ * An idx1 index is written on close.
  */
 public final class AviWriter implements FrameSink {
 
@@ -20,6 +21,7 @@ public final class AviWriter implements FrameSink {
     private final int width;
     private final int height;
     private final double frameRate;
+    private final int stride;
     private final ByteBuffer chunk;
     private ByteBuffer index = ByteBuffer.allocate(16 * 1024).order(ByteOrder.LITTLE_ENDIAN);
     private long position = HEADER_BYTES;
@@ -29,7 +31,8 @@ public final class AviWriter implements FrameSink {
         this.width = width;
         this.height = height;
         this.frameRate = frameRate;
-        int frameBytes = width * height;
+        this.stride = (width + 3) / 4 * 4;
+        int frameBytes = stride * height;
         this.chunk = ByteBuffer.allocate(8 + frameBytes + (frameBytes & 1)).order(ByteOrder.LITTLE_ENDIAN);
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
@@ -42,8 +45,15 @@ public final class AviWriter implements FrameSink {
         }
         chunk.clear();
         putFourcc(chunk, "00db");
-        chunk.putInt(width * height);
-        PixelCodec.encode(frame, 8, chunk);
+        chunk.putInt(stride * height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                chunk.put((byte) PixelCodec.clampRound(frame[y * width + x], 255));
+            }
+            for (int x = width; x < stride; x++) {
+                chunk.put((byte) 0);
+            }
+        }
         while (chunk.hasRemaining()) {
             chunk.put((byte) 0);
         }
@@ -55,7 +65,7 @@ public final class AviWriter implements FrameSink {
             index = bigger;
         }
         putFourcc(index, "00db");
-        index.putInt(0x10).putInt((int) (position - (HEADER_BYTES - 4))).putInt(width * height);
+        index.putInt(0x10).putInt((int) (position - (HEADER_BYTES - 4))).putInt(stride * height);
         writeFully(chunk, position);
         position += chunk.limit();
         frames++;
@@ -79,7 +89,7 @@ public final class AviWriter implements FrameSink {
     }
 
     private ByteBuffer header(long fileEnd, long moviSize) {
-        int frameBytes = width * height;
+        int frameBytes = stride * height;
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         putFourcc(b, "RIFF");
         b.putInt((int) (fileEnd - 8));

@@ -134,4 +134,192 @@ public record SimulationSettings(
             problems.add(name + " must be 0 or more (got " + v + ")");
         }
     }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    /** Changes some fields of a settings record; unchanged fields keep their values. */
+    public static final class Builder {
+        private int frames;
+        private int width;
+        private int height;
+        private int cells;
+        private double frameRate;
+        private long seed;
+        private String format;
+        private double cellRadius;
+        private String footprints;
+        private String motion;
+        private double maxShift;
+        private double spikeRate;
+        private double burstiness;
+        private double decayTime;
+        private double riseTime;
+        private double spikeAmplitude;
+        private double restingBrightness;
+        private double background;
+        private double backgroundFluctuation;
+        private int vessels;
+        private double readNoise;
+        private int droppedFrames;
+        private int corruptedFrames;
+        private int framesPerFile;
+
+        private Builder(SimulationSettings s) {
+            frames = s.frames();
+            width = s.width();
+            height = s.height();
+            cells = s.cells();
+            frameRate = s.frameRate();
+            seed = s.seed();
+            format = s.format();
+            cellRadius = s.cellRadius();
+            footprints = s.footprints();
+            motion = s.motion();
+            maxShift = s.maxShift();
+            spikeRate = s.spikeRate();
+            burstiness = s.burstiness();
+            decayTime = s.decayTime();
+            riseTime = s.riseTime();
+            spikeAmplitude = s.spikeAmplitude();
+            restingBrightness = s.restingBrightness();
+            background = s.background();
+            backgroundFluctuation = s.backgroundFluctuation();
+            vessels = s.vessels();
+            readNoise = s.readNoise();
+            droppedFrames = s.droppedFrames();
+            corruptedFrames = s.corruptedFrames();
+            framesPerFile = s.framesPerFile();
+        }
+
+        public Builder frames(int value) {
+            frames = value;
+            return this;
+        }
+
+        public Builder width(int value) {
+            width = value;
+            return this;
+        }
+
+        public Builder height(int value) {
+            height = value;
+            return this;
+        }
+
+        public Builder cells(int value) {
+            cells = value;
+            return this;
+        }
+
+        public Builder frameRate(double value) {
+            frameRate = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder format(String value) {
+            format = value;
+            return this;
+        }
+
+        public Builder cellRadius(double value) {
+            cellRadius = value;
+            return this;
+        }
+
+        public Builder footprints(String value) {
+            footprints = value;
+            return this;
+        }
+
+        public Builder motion(String value) {
+            motion = value;
+            return this;
+        }
+
+        public Builder maxShift(double value) {
+            maxShift = value;
+            return this;
+        }
+
+        public Builder spikeRate(double value) {
+            spikeRate = value;
+            return this;
+        }
+
+        public Builder burstiness(double value) {
+            burstiness = value;
+            return this;
+        }
+
+        public Builder decayTime(double value) {
+            decayTime = value;
+            return this;
+        }
+
+        public Builder riseTime(double value) {
+            riseTime = value;
+            return this;
+        }
+
+        public Builder spikeAmplitude(double value) {
+            spikeAmplitude = value;
+            return this;
+        }
+
+        public Builder restingBrightness(double value) {
+            restingBrightness = value;
+            return this;
+        }
+
+        public Builder background(double value) {
+            background = value;
+            return this;
+        }
+
+        public Builder backgroundFluctuation(double value) {
+            backgroundFluctuation = value;
+            return this;
+        }
+
+        public Builder vessels(int value) {
+            vessels = value;
+            return this;
+        }
+
+        public Builder readNoise(double value) {
+            readNoise = value;
+            return this;
+        }
+
+        public Builder droppedFrames(int value) {
+            droppedFrames = value;
+            return this;
+        }
+
+        public Builder corruptedFrames(int value) {
+            corruptedFrames = value;
+            return this;
+        }
+
+        public Builder framesPerFile(int value) {
+            framesPerFile = value;
+            return this;
+        }
+
+        public SimulationSettings build() {
+            return new SimulationSettings(frames, width, height, cells, frameRate, seed, format, cellRadius, footprints, motion, maxShift, spikeRate, burstiness, decayTime, riseTime, spikeAmplitude, restingBrightness, background, backgroundFluctuation, vessels, readNoise, droppedFrames, corruptedFrames, framesPerFile);
+        }
+    }
 }

@@ -95,11 +95,12 @@ public class SimulateRecordingCommand implements Command {
         if (output == null) {
             throw new InputException("parameter 'output': no output folder given");
         }
-        SimulationSettings s = new SimulationSettings(frames, width, height, cells, frameRate, seed, format,
-                cellRadius, footprints == null ? "" : footprints.getPath(), motion, maxShift, spikeRate,
-                D.burstiness(), decayTime, Math.min(D.riseTime(), decayTime / 2), spikeAmplitude,
-                D.restingBrightness(), background, D.backgroundFluctuation(), vessels, D.readNoise(), droppedFrames,
-                corruptedFrames, D.framesPerFile()).validate();
+        SimulationSettings s = SimulationSettings.builder().frames(frames).width(width).height(height).cells(cells)
+                .frameRate(frameRate).seed(seed).format(format).cellRadius(cellRadius)
+                .footprints(footprints == null ? "" : footprints.getPath()).motion(motion).maxShift(maxShift)
+                .spikeRate(spikeRate).decayTime(decayTime).riseTime(Math.min(D.riseTime(), decayTime / 2))
+                .spikeAmplitude(spikeAmplitude).background(background).vessels(vessels).droppedFrames(droppedFrames)
+                .corruptedFrames(corruptedFrames).build().validate();
         try {
             List<org.spikescope.sim.Footprint> templates = s.footprints().isEmpty() ? List.of()
                     : FootprintFactory.readSparseCsv(footprints.toPath());
