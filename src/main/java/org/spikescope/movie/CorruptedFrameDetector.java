@@ -21,6 +21,8 @@ public final class CorruptedFrameDetector {
     /** Robust z-score above which a frame is flagged. */
     public static final double DEFAULT_THRESHOLD = 6.0;
     private static final int BRIGHTNESS_WINDOW = 3;
+    /** A frame with line noise has a row-jump score at least this many times the recording's median. */
+    private static final double MIN_LINE_RATIO = 2.0;
     /** A frame-wide outlier changes the mean brightness by at least this fraction. */
     private static final double MIN_BRIGHTNESS_CHANGE = 0.05;
 
@@ -60,13 +62,15 @@ public final class CorruptedFrameDetector {
             progress.progress(end, n);
         }
         double level = Math.abs(median(mean.clone()));
-        double[] lineZ = robustZ(line, 1e-3 * Math.abs(median(line.clone())));
+        double lineLevel = median(line.clone());
+        double[] lineZ = robustZ(line, 1e-3 * lineLevel);
         double[] deviation = detrend(mean, BRIGHTNESS_WINDOW);
         double[] brightnessZ = robustZ(deviation, 1e-3 * level);
         List<Integer> flagged = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (int t = 0; t < n; t++) {
-            boolean lines = lineZ[t] > threshold;
+            // a tightly regular movie has a tiny spread: also ask for rows that jump twice as much as usual
+            boolean lines = lineZ[t] > threshold && line[t] > MIN_LINE_RATIO * lineLevel;
             // slow drifts leave a tiny spread after detrending: also ask for a visible change of the whole frame
             boolean bright = Math.abs(brightnessZ[t]) > threshold
                     && Math.abs(deviation[t]) > MIN_BRIGHTNESS_CHANGE * level;
