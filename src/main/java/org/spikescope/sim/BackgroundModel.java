@@ -50,7 +50,7 @@ final class BackgroundModel {
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     double d2 = (x - bx) * (x - bx) + (y - by) * (y - by);
-                    blobs[k][y * width + x] = (float) (s.background() * Math.exp(-d2 / (2 * sigma * sigma))
+                    blobs[k][y * width + x] = (float) (s.background() * StrictMath.exp(-d2 / (2 * sigma * sigma))
                             * shade[y * width + x]);
                 }
             }

@@ -8,8 +8,8 @@ package org.spikescope.sim;
 public record CalciumKinetics(double g1, double g2, double peak) {
 
     public static CalciumKinetics of(double riseSeconds, double decaySeconds, double frameRate) {
-        double d = Math.exp(-1 / (decaySeconds * frameRate));
-        double r = Math.exp(-1 / (riseSeconds * frameRate));
+        double d = StrictMath.exp(-1 / (decaySeconds * frameRate));
+        double r = StrictMath.exp(-1 / (riseSeconds * frameRate));
         double g1 = d + r;
         double g2 = -d * r;
         double c1 = 0;

@@ -39,7 +39,7 @@ public final class FootprintFactory {
                 Footprint candidate = shape.movedTo(rng.nextInt(s.width() - shape.w() + 1),
                         rng.nextInt(s.height() - shape.h() + 1));
                 double[] c = candidate.centre();
-                boolean free = centres.stream().allMatch(o -> Math.hypot(o[0] - c[0], o[1] - c[1]) >= minDistance);
+                boolean free = centres.stream().allMatch(o -> StrictMath.hypot(o[0] - c[0], o[1] - c[1]) >= minDistance);
                 if (free || attempt == 199) {
                     placed = candidate; // a dense field of view overlaps cells, as real one-photon data do
                 }
@@ -55,8 +55,8 @@ public final class FootprintFactory {
         double rx = radius * (0.8 + 0.45 * rng.nextDouble());
         double ry = radius * (0.8 + 0.45 * rng.nextDouble());
         double angle = Math.PI * rng.nextDouble();
-        double cos = Math.cos(angle);
-        double sin = Math.sin(angle);
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
         int half = (int) Math.ceil(2.2 * Math.max(rx, ry));
         int size = 2 * half + 1;
         float[] w = new float[size * size];
@@ -69,7 +69,7 @@ public final class FootprintFactory {
                 double u = (cos * dx + sin * dy) / rx;
                 double v = (-sin * dx + cos * dy) / ry;
                 double q = u * u + v * v;
-                float value = (float) Math.exp(-Math.log(2) * Math.pow(q, 1.3));
+                float value = (float) StrictMath.exp(-StrictMath.log(2) * StrictMath.pow(q, 1.3));
                 w[y * size + x] = value < CUTOFF ? 0f : value;
             }
         }

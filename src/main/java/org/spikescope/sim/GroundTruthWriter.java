@@ -15,15 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a simulation's ground truth in the results formats: {@code results.h5} (/footprints, /spikes,
+ * Writes a simulation's ground truth in the results formats: {@code results.h5} (/footprints (dense, up to
+ * 16 M values), /footprints_sparse/{unit_id,row,col,value}, /spikes,
  * /calcium, /motion/shifts, /motion/nodes, /frames/…, /cells/…, settings and version as attributes) and
  * {@code spikes.csv}, {@code calcium.csv}, {@code shifts.csv}, {@code frames.csv}, {@code footprints.csv},
  * {@code settings.json}.
  */
 public final class GroundTruthWriter {
 
-    /** Dense footprints above this many values are left to footprints.csv (sparse). */
-    private static final long DENSE_FOOTPRINT_LIMIT = 64L << 20;
+    /** Dense footprints above this many values (64 MB) are written sparse only: jHDF holds a dataset in memory. */
+    private static final long DENSE_FOOTPRINT_LIMIT = 16L << 20;
 
     private GroundTruthWriter() {
     }
@@ -147,6 +148,7 @@ public final class GroundTruthWriter {
                         .chunkDimensions(1, s.height(), s.width()).deflate(4).build());
             }
             if (cells > 0) {
+                writeSparseFootprints(g.footprints(), h5.putGroup("footprints_sparse"));
                 h5.putDataset("spikes", g.spikes());
                 h5.putDataset("calcium", g.calcium());
                 WritableGroup cellGroup = h5.putGroup("cells");
@@ -176,6 +178,38 @@ public final class GroundTruthWriter {
                 frameGroup.putDataset("corrupted", g.corrupted().stream().mapToInt(Integer::intValue).toArray());
             }
         }
+    }
+
+    private static void writeSparseFootprints(List<Footprint> footprints, WritableGroup group) {
+        int n = 0;
+        for (Footprint f : footprints) {
+            for (float v : f.weights()) {
+                n += v > 0 ? 1 : 0;
+            }
+        }
+        int[] unit = new int[n];
+        int[] row = new int[n];
+        int[] col = new int[n];
+        float[] value = new float[n];
+        int k = 0;
+        for (int c = 0; c < footprints.size(); c++) {
+            Footprint f = footprints.get(c);
+            for (int y = 0; y < f.h(); y++) {
+                for (int x = 0; x < f.w(); x++) {
+                    float v = f.weights()[y * f.w() + x];
+                    if (v > 0) {
+                        unit[k] = c;
+                        row[k] = f.y0() + y;
+                        col[k] = f.x0() + x;
+                        value[k++] = v;
+                    }
+                }
+            }
+        }
+        group.putDataset("unit_id", unit);
+        group.putDataset("row", row);
+        group.putDataset("col", col);
+        group.putDataset("value", value);
     }
 
     /** Column name of cell {@code index} (0-based): cell_001, cell_002, … */

@@ -50,7 +50,7 @@ public final class MotionPath {
     /** Squashes a unit-variance series into (−amplitude, amplitude), mostly within ±0.76·amplitude. */
     private static double[] bounded(double[] x, double amplitude) {
         for (int i = 0; i < x.length; i++) {
-            x[i] = amplitude * Math.tanh(x[i]);
+            x[i] = amplitude * StrictMath.tanh(x[i]);
         }
         return x;
     }

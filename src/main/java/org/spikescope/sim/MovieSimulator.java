@@ -40,7 +40,7 @@ public final class MovieSimulator {
         this.decay = new double[n];
         double cpe = s.countsPerElectron();
         for (int i = 0; i < n; i++) {
-            amplitude[i] = cpe * s.spikeAmplitude() * Math.exp(0.3 * SmoothNoise.gaussian(cellRng) - 0.045);
+            amplitude[i] = cpe * s.spikeAmplitude() * StrictMath.exp(0.3 * SmoothNoise.gaussian(cellRng) - 0.045);
             resting[i] = cpe * s.restingBrightness() * (0.5 + cellRng.nextDouble());
             rise[i] = s.riseTime() * (0.8 + 0.4 * cellRng.nextDouble());
             decay[i] = s.decayTime() * (0.7 + 0.6 * cellRng.nextDouble());

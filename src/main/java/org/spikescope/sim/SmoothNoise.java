@@ -10,7 +10,7 @@ final class SmoothNoise {
 
     /** A series of {@code n} samples, correlated over {@code tauSamples}, scaled to unit standard deviation. */
     static double[] series(int n, double tauSamples, SplittableRandom rng) {
-        double a = Math.exp(-1.0 / Math.max(tauSamples, 1e-9));
+        double a = StrictMath.exp(-1.0 / Math.max(tauSamples, 1e-9));
         double b = Math.sqrt(1 - a * a);
         double[] x = new double[n];
         double v = gaussian(rng);
@@ -44,6 +44,6 @@ final class SmoothNoise {
         // Box-Muller: SplittableRandom has no nextGaussian on Java 17
         double u = rng.nextDouble();
         double v = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+        return Math.sqrt(-2 * StrictMath.log(1 - u)) * StrictMath.cos(2 * Math.PI * v);
     }
 }

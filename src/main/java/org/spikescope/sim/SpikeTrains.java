@@ -24,7 +24,7 @@ final class SpikeTrains {
         for (int c = 0; c < cells; c++) {
             // log-normal spread of rates with median at meanRate·e^{-σ²/2} keeps the mean at meanRate
             double sigma = 0.6;
-            double rate = meanRate * Math.exp(sigma * SmoothNoise.gaussian(rng) - sigma * sigma / 2);
+            double rate = meanRate * StrictMath.exp(sigma * SmoothNoise.gaussian(rng) - sigma * sigma / 2);
             double quiet = rate / (1 - burstiness + burstiness * BURST_GAIN);
             double leaveBurst = Math.min(1, dt / BURST_SECONDS);
             double enterBurst = burstiness >= 1 ? 1 : Math.min(1, leaveBurst * burstiness / (1 - burstiness));
@@ -45,7 +45,7 @@ final class SpikeTrains {
         if (lambda > 30) {
             return (int) Math.max(0, Math.round(lambda + Math.sqrt(lambda) * SmoothNoise.gaussian(rng)));
         }
-        double limit = Math.exp(-lambda);
+        double limit = StrictMath.exp(-lambda);
         double p = rng.nextDouble();
         int k = 0;
         while (p > limit) {

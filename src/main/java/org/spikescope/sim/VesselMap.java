@@ -36,14 +36,14 @@ final class VesselMap {
             for (int step = 0; step < 4 * (w + h); step++) {
                 turn = 0.95 * turn + 0.002 * SmoothNoise.gaussian(rng);
                 heading += turn;
-                x += 0.5 * Math.cos(heading);
-                y += 0.5 * Math.sin(heading);
+                x += 0.5 * StrictMath.cos(heading);
+                y += 0.5 * StrictMath.sin(heading);
                 if (x < -reach || y < -reach || x > w + reach || y > h + reach) {
                     break;
                 }
                 for (int py = Math.max(0, (int) y - reach); py <= Math.min(h - 1, (int) y + reach); py++) {
                     for (int px = Math.max(0, (int) x - reach); px <= Math.min(w - 1, (int) x + reach); px++) {
-                        float d = (float) Math.hypot(px - x, py - y);
+                        float d = (float) StrictMath.hypot(px - x, py - y);
                         int i = py * w + px;
                         if (d < distance[i]) {
                             distance[i] = d;
@@ -55,7 +55,7 @@ final class VesselMap {
             for (int i = 0; i < shade.length; i++) {
                 if (distance[i] < Float.MAX_VALUE) {
                     double d = distance[i];
-                    shade[i] *= (float) (1 - depth * Math.exp(-d * d / (2 * sigma * sigma)));
+                    shade[i] *= (float) (1 - depth * StrictMath.exp(-d * d / (2 * sigma * sigma)));
                 }
             }
         }
