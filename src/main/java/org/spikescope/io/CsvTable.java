@@ -43,6 +43,17 @@ public record CsvTable(List<String> header, double[][] columns) {
         return columns[c];
     }
 
+    /** Checks that the table read from {@code source} has every named column; the message names the file. */
+    public CsvTable requireColumns(Path source, String... names) {
+        for (String name : names) {
+            if (!header.contains(name)) {
+                throw new InputException(source + ": no column '" + name + "' (columns: " + String.join(", ", header)
+                        + ")");
+            }
+        }
+        return this;
+    }
+
     /** Writes the table atomically. */
     public void write(Path file) throws IOException {
         FileTrees.writeAtomically(file, temp -> {

@@ -1,6 +1,5 @@
 package org.spikescope.movie;
 
-import org.spikescope.core.FrameSource;
 import org.spikescope.core.FrameTimes;
 import org.spikescope.core.InputException;
 
@@ -21,12 +20,11 @@ import java.util.List;
  * a chunk of exactly width*height bytes holds unpadded rows. A larger chunk holds the image in its first
  * bytes: the wireless miniscope writes I420 chunks tagged Y800. A shorter chunk is a damaged frame.
  */
-public final class AviReader implements FrameSource {
+public final class AviReader extends FileFrameSource {
 
     private static final int BI_RGB = 0;
     private static final List<String> GREY_FOURCCS = List.of("GREY", "Y800", "Y8  ");
 
-    private final Path file;
     private final FileChannel channel;
     private final int width;
     private final int height;
@@ -40,7 +38,7 @@ public final class AviReader implements FrameSource {
 
     private AviReader(Path file, FileChannel channel, int width, int height, boolean bottomUp, int stride,
                       long[] chunkOffsets, int[] chunkSizes, double frameRate) {
-        this.file = file;
+        super(file.toString(), width, height, 8, FrameTimes.regular(chunkOffsets.length, frameRate));
         this.channel = channel;
         this.width = width;
         this.height = height;
@@ -79,51 +77,20 @@ public final class AviReader implements FrameSource {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int frameCount() {
-        return chunkOffsets.length;
-    }
-
-    @Override
-    public int bitDepth() {
-        return 8;
-    }
-
-    @Override
-    public FrameTimes times() {
-        return FrameTimes.regular(chunkOffsets.length, frameRate);
-    }
-
-    @Override
     public List<Integer> damagedFrames() {
         return damaged;
     }
 
     @Override
     public float[] readFrame(int index, float[] target) throws IOException {
-        float[] out = target != null ? target : new float[width * height];
+        float[] out = target(index, target);
         if (chunkSizes[index] < width * height) {
             Arrays.fill(out, 0f);
             return out;
         }
         int rowBytes = strideOf(index);
-        ByteBuffer bytes = ByteBuffer.allocate(rowBytes * height);
-        long p = chunkOffsets[index];
-        while (bytes.hasRemaining()) {
-            if (channel.read(bytes, p + bytes.position()) < 0) {
-                throw new InputException(file + ", frame " + index + ": the file ends inside the frame");
-            }
-        }
-        byte[] raw = bytes.array();
+        byte[] raw = readFrameBytes(channel, chunkOffsets[index], rowBytes * height, ByteOrder.LITTLE_ENDIAN, index)
+                .array();
         for (int y = 0; y < height; y++) {
             int src = (bottomUp ? height - 1 - y : y) * rowBytes;
             int dst = y * width;
@@ -132,11 +99,6 @@ public final class AviReader implements FrameSource {
             }
         }
         return out;
-    }
-
-    @Override
-    public String description() {
-        return file.toString();
     }
 
     @Override
@@ -267,13 +229,7 @@ public final class AviReader implements FrameSource {
         }
 
         private ByteBuffer read(long position, int length) throws IOException {
-            ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-            while (b.hasRemaining()) {
-                if (channel.read(b, position + b.position()) < 0) {
-                    break;
-                }
-            }
-            return b.clear();
+            return FileFrameSource.read(channel, position, length, ByteOrder.LITTLE_ENDIAN).clear();
         }
 
         private static String fourcc(ByteBuffer b, int at) {

@@ -5,7 +5,6 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import org.spikescope.core.FrameSource;
 import org.spikescope.core.FrameTimes;
 import org.spikescope.core.InputException;
 
@@ -19,30 +18,22 @@ import java.util.List;
  * A frames × height × width HDF5 dataset read one frame at a time through jHDF (contiguous or chunked,
  * compressed or not). Frame rate from the dataset's {@code frame_rate} attribute when present.
  */
-public final class Hdf5FrameSource implements FrameSource {
+public final class Hdf5FrameSource extends FileFrameSource {
 
     public static final String FRAME_RATE_ATTRIBUTE = "frame_rate";
 
-    private final Path file;
     private final HdfFile hdf;
     private final Dataset dataset;
-    private final int frames;
-    private final int height;
-    private final int width;
-    private final int bitDepth;
-    private final FrameTimes times;
 
     private Hdf5FrameSource(Path file, HdfFile hdf, Dataset dataset, double frameRate) {
-        this.file = file;
+        super(file + ":" + dataset.getPath(), dataset.getDimensions()[2], dataset.getDimensions()[1],
+                bitDepthOf(dataset.getJavaType()), FrameTimes.regular(dataset.getDimensions()[0], frameRate));
         this.hdf = hdf;
         this.dataset = dataset;
-        int[] dims = dataset.getDimensions();
-        this.frames = dims[0];
-        this.height = dims[1];
-        this.width = dims[2];
-        Class<?> type = dataset.getJavaType();
-        this.bitDepth = type == byte.class ? 8 : type == short.class || type == int.class ? 16 : 32;
-        this.times = FrameTimes.regular(frames, frameRate);
+    }
+
+    private static int bitDepthOf(Class<?> type) {
+        return type == byte.class ? 8 : type == short.class || type == int.class ? 16 : 32;
     }
 
     /**
@@ -116,33 +107,10 @@ public final class Hdf5FrameSource implements FrameSource {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int frameCount() {
-        return frames;
-    }
-
-    @Override
-    public int bitDepth() {
-        return bitDepth;
-    }
-
-    @Override
-    public FrameTimes times() {
-        return times;
-    }
-
-    @Override
     public float[] readFrame(int index, float[] target) {
-        float[] out = target != null ? target : new float[width * height];
+        float[] out = target(index, target);
+        int width = width();
+        int height = height();
         Object data;
         synchronized (hdf) {
             data = dataset.getData(new long[]{index, 0, 0}, new int[]{1, height, width});
@@ -172,11 +140,6 @@ public final class Hdf5FrameSource implements FrameSource {
             }
         }
         return out;
-    }
-
-    @Override
-    public String description() {
-        return file + ":" + dataset.getPath();
     }
 
     @Override

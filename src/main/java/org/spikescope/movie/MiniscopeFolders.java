@@ -5,6 +5,7 @@ import org.spikescope.core.FrameGap;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.FrameTimes;
 import org.spikescope.core.InputException;
+import org.spikescope.io.CsvTable;
 import org.spikescope.io.Json;
 
 import java.io.BufferedReader;
@@ -170,16 +171,16 @@ public final class MiniscopeFolders {
 
     /** Frame numbers and times (s, from the first frame) of a V4 timeStamps.csv. */
     static Stamps readV4Stamps(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
-                throw new InputException(file + ": empty; expected the header 'Frame Number,Time Stamp (ms),Buffer Index'");
-            }
-            Map<String, Integer> columns = columns(header.replace("\uFEFF", ""), ",");
-            int number = required(columns, "Frame Number", file);
-            int stamp = required(columns, "Time Stamp (ms)", file);
-            return readRows(in, file, ",", number, stamp, -1, -1);
+        CsvTable table = CsvTable.read(file).requireColumns(file, "Frame Number", "Time Stamp (ms)");
+        double[] numbers = table.column("Frame Number");
+        double[] millis = table.column("Time Stamp (ms)");
+        long[] n = new long[numbers.length];
+        long[] ms = new long[numbers.length];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = (long) numbers[i];
+            ms[i] = Math.round(millis[i] * 1000); // microseconds
         }
+        return stamps(n, ms, file);
     }
 
     /** Frame numbers and times of the miniscope camera in a V3 timestamp.dat. */
@@ -202,13 +203,13 @@ public final class MiniscopeFolders {
             long camera = perCamera.entrySet().stream().filter(e -> e.getValue() == frames).map(Map.Entry::getKey)
                     .findFirst().orElse(perCamera.keySet().stream().findFirst().orElse(0L));
             try (BufferedReader rows = new BufferedReader(new java.io.StringReader(String.join("\n", lines)))) {
-                return readRows(rows, file, "\\s+", number, clock, cam, camera);
+                return readV3Rows(rows, file, number, clock, cam, camera);
             }
         }
     }
 
-    private static Stamps readRows(BufferedReader in, Path file, String separator, int numberCol, int timeCol,
-                                   int cameraCol, long camera) throws IOException {
+    private static Stamps readV3Rows(BufferedReader in, Path file, int numberCol, int timeCol, int cameraCol,
+                                     long camera) throws IOException {
         List<long[]> rows = new ArrayList<>();
         String line;
         int lineNo = 1;
@@ -217,7 +218,7 @@ public final class MiniscopeFolders {
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = line.trim().split(separator);
+            String[] f = line.trim().split("\\s+");
             try {
                 if (cameraCol >= 0 && Long.parseLong(f[cameraCol].trim()) != camera) {
                     continue;
@@ -230,12 +231,21 @@ public final class MiniscopeFolders {
             }
         }
         long[] numbers = new long[rows.size()];
-        double[] seconds = new double[rows.size()];
+        long[] micros = new long[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             numbers[i] = rows.get(i)[0];
-            seconds[i] = (rows.get(i)[1] - rows.get(0)[1]) / 1e6;
+            micros[i] = rows.get(i)[1];
+        }
+        return stamps(numbers, micros, file);
+    }
+
+    /** Times in seconds from the first frame; time stamps must not go back. */
+    private static Stamps stamps(long[] numbers, long[] micros, Path file) {
+        double[] seconds = new double[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            seconds[i] = (micros[i] - micros[0]) / 1e6;
             if (i > 0 && seconds[i] < seconds[i - 1]) {
-                throw new InputException(file + ": time stamp of frame " + numbers[i] + " (" + rows.get(i)[1] / 1000.0
+                throw new InputException(file + ": time stamp of frame " + numbers[i] + " (" + micros[i] / 1000.0
                         + " ms) is earlier than the one before; expected increasing time stamps");
             }
         }

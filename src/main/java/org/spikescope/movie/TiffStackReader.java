@@ -1,6 +1,5 @@
 package org.spikescope.movie;
 
-import org.spikescope.core.FrameSource;
 import org.spikescope.core.FrameTimes;
 import org.spikescope.core.InputException;
 
@@ -21,33 +20,24 @@ import java.util.regex.Pattern;
  * so stacks larger than memory work. Also reads ImageJ's large-stack layout, where one IFD describes
  * {@code images=N} frames stored back to back.
  */
-public final class TiffStackReader implements FrameSource {
+public final class TiffStackReader extends FileFrameSource {
 
     private static final Pattern IMAGES = Pattern.compile("(?m)^images=(\\d+)");
     private static final Pattern FINTERVAL = Pattern.compile("(?m)^finterval=([0-9.eE+-]+)");
     private static final Pattern FPS = Pattern.compile("(?m)^fps=([0-9.eE+-]+)");
 
-    private final Path file;
     private final FileChannel channel;
     private final ByteOrder order;
-    private final int width;
-    private final int height;
-    private final int bitDepth;
     private final long[][] stripOffsets;
     private final long[][] stripCounts;
-    private final FrameTimes times;
 
     private TiffStackReader(Path file, FileChannel channel, ByteOrder order, int width, int height, int bitDepth,
                             long[][] stripOffsets, long[][] stripCounts, FrameTimes times) {
-        this.file = file;
+        super(file.toString(), width, height, bitDepth, times);
         this.channel = channel;
         this.order = order;
-        this.width = width;
-        this.height = height;
-        this.bitDepth = bitDepth;
         this.stripOffsets = stripOffsets;
         this.stripCounts = stripCounts;
-        this.times = times;
     }
 
     /** Opens {@code file}; {@code frameRate} (Hz) is used when the file states none, 0 = none given. */
@@ -62,7 +52,7 @@ public final class TiffStackReader implements FrameSource {
     }
 
     private static TiffStackReader parse(Path file, FileChannel channel, double frameRate) throws IOException {
-        ByteBuffer head = read(channel, 0, 16);
+        ByteBuffer head = read(channel, 0, 16, ByteOrder.LITTLE_ENDIAN);
         ByteOrder order;
         int b0 = head.get(0);
         int b1 = head.get(1);
@@ -86,7 +76,7 @@ public final class TiffStackReader implements FrameSource {
             if (ifds.size() > 10_000_000) {
                 throw new InputException(file + ": more than 10 million IFDs; the file looks damaged");
             }
-            Ifd parsed = Ifd.read(channel, ifd, order, big, file, ifds.size());
+            Ifd parsed = Ifd.parse(channel, ifd, order, big, file, ifds.size());
             ifds.add(parsed);
             ifd = parsed.next;
         }
@@ -148,69 +138,23 @@ public final class TiffStackReader implements FrameSource {
                 times);
     }
 
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, position + buffer.position());
-            if (n < 0) {
-                break;
-            }
-        }
-        buffer.flip();
-        return buffer;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int frameCount() {
-        return stripOffsets.length;
-    }
-
-    @Override
-    public int bitDepth() {
-        return bitDepth;
-    }
-
-    @Override
-    public FrameTimes times() {
-        return times;
-    }
-
     @Override
     public float[] readFrame(int index, float[] target) throws IOException {
-        int pixels = width * height;
-        float[] out = target != null ? target : new float[pixels];
-        int bytesPerPixel = bitDepth / 8;
+        float[] out = target(index, target);
+        int pixels = out.length;
+        int bytesPerPixel = bitDepth() / 8;
         int done = 0;
         for (int s = 0; s < stripOffsets[index].length && done < pixels; s++) {
             int count = (int) Math.min(stripCounts[index][s] / bytesPerPixel, pixels - done);
-            ByteBuffer bytes = read(channel, stripOffsets[index][s], count * bytesPerPixel);
-            if (bytes.remaining() < count * bytesPerPixel) {
-                throw new InputException(file + ", frame " + index + ": the file ends inside the frame; "
-                        + "it is truncated");
-            }
-            PixelCodec.decode(bytes, bitDepth, order, out, done, count);
+            ByteBuffer bytes = readFrameBytes(channel, stripOffsets[index][s], count * bytesPerPixel, order, index);
+            PixelCodec.decode(bytes, bitDepth(), order, out, done, count);
             done += count;
         }
         if (done < pixels) {
-            throw new InputException(file + ", frame " + index + ": strips hold " + done + " of " + pixels
+            throw new InputException(description() + ", frame " + index + ": strips hold " + done + " of " + pixels
                     + " pixels");
         }
         return out;
-    }
-
-    @Override
-    public String description() {
-        return file.toString();
     }
 
     @Override
@@ -233,17 +177,17 @@ public final class TiffStackReader implements FrameSource {
         long[] stripCounts;
         String description;
 
-        static Ifd read(FileChannel ch, long position, ByteOrder order, boolean big, Path file, int index)
+        static Ifd parse(FileChannel ch, long position, ByteOrder order, boolean big, Path file, int index)
                 throws IOException {
-            ByteBuffer countBuf = TiffStackReader.read(ch, position, big ? 8 : 2).order(order);
+            ByteBuffer countBuf = FileFrameSource.read(ch, position, big ? 8 : 2, order);
             if (countBuf.remaining() < (big ? 8 : 2)) {
                 throw new InputException(file + ", IFD " + index + ": points past the end of the file");
             }
             long entries = big ? countBuf.getLong(0) : countBuf.getShort(0) & 0xffff;
             int entrySize = big ? 20 : 12;
             int tailSize = big ? 8 : 4;
-            ByteBuffer buf = TiffStackReader.read(ch, position + (big ? 8 : 2),
-                    (int) (entries * entrySize + tailSize)).order(order);
+            ByteBuffer buf = FileFrameSource.read(ch, position + (big ? 8 : 2), (int) (entries * entrySize + tailSize),
+                    order);
             Ifd d = new Ifd();
             for (int e = 0; e < entries; e++) {
                 int at = e * entrySize;
@@ -311,7 +255,7 @@ public final class TiffStackReader implements FrameSource {
                 data.position(valueAt);
             } else {
                 long offset = big ? buf.getLong(valueAt) : buf.getInt(valueAt) & 0xffffffffL;
-                data = TiffStackReader.read(ch, offset, (int) bytes).order(order);
+                data = FileFrameSource.read(ch, offset, (int) bytes, order);
             }
             long[] out = new long[(int) count];
             for (int i = 0; i < count; i++) {
@@ -334,7 +278,7 @@ public final class TiffStackReader implements FrameSource {
                 }
             } else {
                 long offset = big ? buf.getLong(valueAt) : buf.getInt(valueAt) & 0xffffffffL;
-                TiffStackReader.read(ch, offset, (int) count).get(bytes);
+                FileFrameSource.read(ch, offset, (int) count, order).get(bytes);
             }
             String s = new String(bytes, StandardCharsets.ISO_8859_1);
             int nul = s.indexOf('\0');

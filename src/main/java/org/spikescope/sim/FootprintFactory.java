@@ -107,7 +107,7 @@ public final class FootprintFactory {
      * to its bounding box and scaled to a peak of 1.
      */
     public static List<Footprint> readSparseCsv(Path file) throws IOException {
-        CsvTable table = CsvTable.read(file);
+        CsvTable table = CsvTable.read(file).requireColumns(file, "unit_id", "row", "col", "value");
         double[] unit = table.column("unit_id");
         double[] row = table.column("row");
         double[] col = table.column("col");

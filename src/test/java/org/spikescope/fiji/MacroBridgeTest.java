@@ -67,4 +67,28 @@ class MacroBridgeTest {
         assertEquals(trueCorrupted, corrupted, "every corrupted frame and nothing else is flagged");
         assertEquals(298, IJ.getImage().getStackSize());
     }
+
+    @Test
+    void dropInPluginWritesTheFrameReportOfTheBundledRecording(@TempDir Path dir) throws Exception {
+        Path recording = dir.resolve("sim-small");
+        copy(Path.of("test-images", "sim-small"), recording);
+        IJ.runMacroFile(Path.of("plugins", "SpikeScope", "Frame_Quality_Report.ijm").toAbsolutePath().toString(),
+                recording.toString());
+        CsvTable report = CsvTable.read(recording.resolve("frame_report.csv"));
+        CsvTable truth = CsvTable.read(recording.resolve("groundtruth").resolve("frames.csv"));
+        double dropped = 0;
+        for (double d : report.column("dropped_before")) {
+            dropped += d;
+        }
+        double[] trueFrame = truth.column("true_frame");
+        assertEquals(trueFrame[trueFrame.length - 1] + 1 - trueFrame.length, dropped, "dropped frames");
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
 }
