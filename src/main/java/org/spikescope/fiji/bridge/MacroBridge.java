@@ -71,6 +71,8 @@ public class MacroBridge implements PlugIn {
     }
 
     private static void show(String label, Map<String, Object> outputs) {
+        IJ.showProgress(1.0);
+        IJ.showStatus(label + ": done");
         StringBuilder log = new StringBuilder();
         for (Map.Entry<String, Object> e : outputs.entrySet()) {
             if (e.getValue() instanceof ImagePlus imp) {
