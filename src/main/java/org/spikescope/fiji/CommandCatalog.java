@@ -11,7 +11,8 @@ import java.util.List;
 /** The SpikeScope commands known to a SciJava context, found by label or class name. */
 public final class CommandCatalog {
 
-    private static final String PACKAGE = "org.spikescope.";
+    /** Commands of this package (tests keep theirs in org.spikescope.testplugins, out of the catalogue). */
+    private static final String PACKAGE = "org.spikescope.fiji.commands.";
 
     private CommandCatalog() {
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,14 +39,30 @@ public final class MiniscopeFolders {
     private MiniscopeFolders() {
     }
 
-    /** The folder that holds the movie files, when {@code folder} or a subfolder (up to 3 levels) is a recording. */
+    /**
+     * The folder that holds the movie files, when {@code folder} or a subfolder (up to 3 levels) is a recording.
+     * In a V4 session folder the miniscope's camera folder wins over behaviour cameras.
+     */
     public static Optional<Path> findRecording(Path folder) throws IOException {
         try (Stream<Path> dirs = Files.walk(folder, 3)) {
             return dirs.filter(Files::isDirectory)
                     .filter(d -> !aviFiles(d, V4_AVI).isEmpty() || !aviFiles(d, V3_AVI).isEmpty())
                     .min(Comparator.comparingInt((Path d) -> d.getNameCount())
-                            .thenComparing(d -> !d.getFileName().toString().equalsIgnoreCase("Miniscope"))
+                            .thenComparing(d -> !isMiniscopeCamera(d))
                             .thenComparing(Path::toString));
+        }
+    }
+
+    /** The V4 software names the camera folder after the device and writes its type into metaData.json. */
+    private static boolean isMiniscopeCamera(Path dir) {
+        if (dir.getFileName() != null && dir.getFileName().toString().toLowerCase(Locale.ROOT).contains("miniscope")) {
+            return true;
+        }
+        try {
+            JsonNode type = Json.MAPPER.readTree(dir.resolve(V4_METADATA).toFile()).get("deviceType");
+            return type != null && type.asText().toLowerCase(Locale.ROOT).startsWith("miniscope");
+        } catch (IOException e) {
+            return false;
         }
     }
 

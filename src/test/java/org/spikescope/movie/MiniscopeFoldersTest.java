@@ -91,6 +91,23 @@ class MiniscopeFoldersTest {
         }
     }
 
+    @Test
+    void aSessionFolderOpensTheMiniscopeNotTheBehaviourCamera(@TempDir Path dir) throws Exception {
+        Path session = dir.resolve("2026_11_21/15_03_28");
+        RecordingSimulator.write(Sims.small().format("v4").frames(30).build(), List.of(),
+                session.resolve("scope"), ProgressListener.NONE);
+        Path behaviour = Files.createDirectories(session.resolve("BehavCam_0"));
+        try (AviWriter w = new AviWriter(behaviour.resolve("0.avi"), 16, 16, 30)) {
+            w.write(new float[256]);
+        }
+        Files.writeString(behaviour.resolve("metaData.json"), "{\"deviceType\": \"WebCam-320x240\"}");
+        Path scopeCamera = Files.move(session.resolve("scope/Miniscope"), session.resolve("My_V4_scope"));
+        try (FrameSource movie = MovieOpener.open(dir, "", 0)) {
+            assertEquals(64, movie.width());
+            assertTrue(movie.description().contains(scopeCamera.toString()), movie.description());
+        }
+    }
+
     private static float[] filled(float v) {
         float[] f = new float[256];
         java.util.Arrays.fill(f, v);
