@@ -77,7 +77,7 @@ public record CsvTable(List<String> header, double[][] columns) {
     }
 
     /** Integers without a decimal point, others with up to 7 significant digits. */
-    static String format(double v) {
+    public static String format(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
         }

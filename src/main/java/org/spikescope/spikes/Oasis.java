@@ -1,0 +1,213 @@
+package org.spikescope.spikes;
+
+/**
+ * OASIS, the online active-set method for sparse non-negative deconvolution (Friedrich, Zhou & Paninski 2017,
+ * PLoS Comput Biol 13:e1005423): min ½‖c − y‖² + λ‖s‖₁ subject to s_t = c_t − g₁c_{t−1} (− g₂c_{t−2}) ≥ s_min
+ * or = 0. Pools of time points that share one spike-free stretch are merged while they violate the constraint
+ * (pool-adjacent violators), so AR(1) runs in linear time.
+ *
+ * <p>AR(2) here is linear time too: the AR(2) impulse response h_k = (d^{k+1} − r^{k+1})/(d − r) is a
+ * difference of two geometric series, so each pool keeps the two sums Σ d^k y and Σ r^k y and a merge costs
+ * O(1), where a direct implementation recomputes a dot product over the merged pool.
+ */
+public final class Oasis {
+
+    private Oasis() {
+    }
+
+    /**
+     * AR(1) deconvolution.
+     *
+     * @param y      trace with its baseline removed
+     * @param g      decay per frame, 0 &lt; g &lt; 1
+     * @param lambda L1 penalty (0 = none)
+     * @param sMin   smallest allowed non-zero spike (0 = L1 only); an L0-like hard threshold
+     */
+    public static OasisFit ar1(double[] y, double g, double lambda, double sMin) {
+        int n = y.length;
+        if (n == 0) {
+            return new OasisFit(new double[0], new double[0]);
+        }
+        double[] yy = shifted(y, lambda, new double[]{g});
+        double[] v = new double[n];
+        double[] w = new double[n];
+        int[] start = new int[n];
+        int[] len = new int[n];
+        double[] power = powers(g, n + 1);
+        int pools = 0;
+        for (int t = 0; t < n; t++) {
+            v[pools] = yy[t];
+            w[pools] = 1;
+            start[pools] = t;
+            len[pools] = 1;
+            pools++;
+            // merge backwards while the newest pool starts below the decayed end of the one before
+            while (pools > 1 && v[pools - 1] < power[len[pools - 2]] * v[pools - 2] + sMin) {
+                int i = pools - 2;
+                double gl = power[len[i]];
+                v[i] = (w[i] * v[i] + gl * w[i + 1] * v[i + 1]) / (w[i] + gl * gl * w[i + 1]);
+                w[i] += gl * gl * w[i + 1];
+                len[i] += len[i + 1];
+                pools--;
+            }
+        }
+        if (v[0] < 0) {
+            v[0] = 0;
+        }
+        double[] c = new double[n];
+        for (int i = 0; i < pools; i++) {
+            double value = Math.max(v[i], 0);
+            for (int k = 0; k < len[i]; k++) {
+                c[start[i] + k] = value;
+                value *= g;
+            }
+        }
+        double[] s = new double[n];
+        for (int t = 1; t < n; t++) {
+            s[t] = Math.max(0, c[t] - g * c[t - 1]);
+        }
+        return new OasisFit(c, s);
+    }
+
+    /**
+     * AR(2) deconvolution; the roots d &gt; r of z² = g₁z + g₂ must be real with 0 ≤ r &lt; d &lt; 1.
+     *
+     * @see #ar1 for the parameters
+     */
+    public static OasisFit ar2(double[] y, double g1, double g2, double lambda, double sMin) {
+        int n = y.length;
+        double disc = g1 * g1 + 4 * g2;
+        if (disc <= 0) {
+            throw new IllegalArgumentException("AR(2) coefficients g1=" + g1 + ", g2=" + g2
+                    + " have complex roots; expected a rise and a decay");
+        }
+        double d = (g1 + Math.sqrt(disc)) / 2;
+        double r = (g1 - Math.sqrt(disc)) / 2;
+        if (n < 3) {
+            return ar1(y, d, lambda, sMin);
+        }
+        double[] yy = shifted(y, lambda, new double[]{g1, g2});
+        // h[k] = response k frames after a unit spike; q[k] = response to the previous value c_{t−1} = 1
+        double[] h = new double[n + 1];
+        double[] q = new double[n + 1];
+        double[] hh = new double[n + 1];
+        double[] hq = new double[n + 1];
+        double[] dPow = powers(d, n + 1);
+        double[] rPow = powers(r, n + 1);
+        for (int k = 0; k <= n; k++) {
+            h[k] = Math.abs(d - r) > 1e-12 ? (dPow[k] * d - rPow[k] * r) / (d - r) : (k + 1) * dPow[k];
+            q[k] = k == 0 ? 0 : g2 * h[k - 1];
+            hh[k] = h[k] * h[k] + (k > 0 ? hh[k - 1] : 0);
+            hq[k] = h[k] * q[k] + (k > 0 ? hq[k - 1] : 0);
+        }
+        double[] first = new double[n];   // c at the pool's start
+        double[] last = new double[n];    // c at the pool's end
+        double[] sumD = new double[n];    // Σ d^k y_{t+k}
+        double[] sumR = new double[n];    // Σ r^k y_{t+k}
+        double[] sumD2 = new double[n];   // Σ d^{2k}, for the first pool's pure decay
+        int[] start = new int[n];
+        int[] len = new int[n];
+        int pools = 0;
+        for (int t = 0; t < n; t++) {
+            first[pools] = yy[t];
+            last[pools] = yy[t];
+            sumD[pools] = yy[t];
+            sumR[pools] = yy[t];
+            sumD2[pools] = 1;
+            start[pools] = t;
+            len[pools] = 1;
+            if (pools == 0) {
+                first[0] = Math.max(0, yy[0]);
+                last[0] = first[0];
+            }
+            pools++;
+            while (pools > 1) {
+                int i = pools - 2;
+                double predicted = i == 0 ? last[0] * d : h[len[i]] * first[i] + q[len[i]] * last[i - 1];
+                if (predicted <= first[i + 1] - sMin) {
+                    break;
+                }
+                // merge pool i+1 into pool i
+                sumD[i] += dPow[len[i]] * sumD[i + 1];
+                sumR[i] += rPow[len[i]] * sumR[i + 1];
+                sumD2[i] += dPow[len[i]] * dPow[len[i]] * sumD2[i + 1];
+                len[i] += len[i + 1];
+                int l = len[i] - 1;
+                if (i == 0) {
+                    first[0] = Math.max(0, sumD[0] / sumD2[0]);
+                    last[0] = first[0] * dPow[l];
+                } else {
+                    double dot = Math.abs(d - r) > 1e-12 ? (d * sumD[i] - r * sumR[i]) / (d - r)
+                            : directDot(h, yy, start[i], len[i]);
+                    first[i] = (dot - hq[l] * last[i - 1]) / hh[l];
+                    last[i] = h[l] * first[i] + q[l] * last[i - 1];
+                }
+                pools--;
+            }
+        }
+        double[] c = new double[n];
+        double value = first[0];
+        for (int k = 0; k < len[0]; k++) {
+            c[k] = value;
+            value *= d;
+        }
+        for (int i = 1; i < pools; i++) {
+            int t0 = start[i];
+            c[t0] = first[i];
+            for (int t = t0 + 1; t < t0 + len[i]; t++) {
+                c[t] = g1 * c[t - 1] + g2 * (t >= 2 ? c[t - 2] : 0);
+            }
+        }
+        double[] s = new double[n];
+        for (int t = 2; t < n; t++) {
+            s[t] = Math.max(0, c[t] - g1 * c[t - 1] - g2 * c[t - 2]);
+        }
+        return new OasisFit(c, s);
+    }
+
+    /** Fallback for a double root, where the two-series trick does not apply. */
+    private static double directDot(double[] h, double[] y, int start, int len) {
+        double s = 0;
+        for (int k = 0; k < len; k++) {
+            s += h[k] * y[start + k];
+        }
+        return s;
+    }
+
+    /**
+     * The L1 penalty as a shift of the data: λΣs_t = λ[(1 − Σg)Σc_t + end terms], so the problem becomes a
+     * plain non-negative fit to y − λ(1 − Σg), with the last frames shifted by λ less the missing terms.
+     */
+    private static double[] shifted(double[] y, double lambda, double[] g) {
+        int n = y.length;
+        double[] out = new double[n];
+        double sum = 0;
+        for (double gk : g) {
+            sum += gk;
+        }
+        for (int t = 0; t < n; t++) {
+            out[t] = y[t] - lambda * (1 - sum);
+        }
+        if (lambda != 0) {
+            // frame T−k is followed by only k−1 frames, so it misses the later g terms
+            for (int k = 1; k <= g.length && k <= n; k++) {
+                double partial = 0;
+                for (int j = 0; j < k - 1; j++) {
+                    partial += g[j];
+                }
+                out[n - k] = y[n - k] - lambda * (1 - partial);
+            }
+        }
+        return out;
+    }
+
+    private static double[] powers(double base, int count) {
+        double[] p = new double[count];
+        double v = 1;
+        for (int k = 0; k < count; k++) {
+            p[k] = v;
+            v *= base;
+        }
+        return p;
+    }
+}

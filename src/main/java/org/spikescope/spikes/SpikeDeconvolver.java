@@ -1,0 +1,191 @@
+package org.spikescope.spikes;
+
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.TraceSet;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * Deconvolves ΔF/F traces into spikes, one cell at a time and cells in parallel: NaN gaps bridged, drifting
+ * baseline removed, noise from the spectrum, AR coefficients from the autocovariance, then OASIS under an L0 or
+ * L1 penalty tuned so that the fit explains the trace down to the noise (‖c − y‖² = σ²T).
+ */
+public final class SpikeDeconvolver {
+
+    /** Shortest trace that gives a usable noise and autocovariance estimate. */
+    static final int MIN_FRAMES = 16;
+    /** Fastest and slowest decay accepted from the autocovariance, seconds. */
+    static final double MIN_DECAY = 0.05;
+    static final double MAX_DECAY = 5.0;
+    /** Rise compensation is capped: longer rises are estimation errors. */
+    static final double MAX_RISE = 0.2;
+    /**
+     * The autocovariance overstates the decay (slow fluctuations and bursts add correlation); OASIS shrinks its
+     * AR roots for the same reason. A factor on the time constant keeps the correction independent of the frame
+     * rate. Measured on the Cascade ground truth: 0.6–0.7 best, flat around it (see README).
+     */
+    static final double DECAY_SHRINK = 0.7;
+    /**
+     * An AR(1) fit spreads each spike over the frames of the indicator's rise; moving spikes earlier by half the
+     * rise time (a fraction of a frame split linearly) puts them where the rise begins on average.
+     */
+    static final double RISE_COMPENSATION = 0.5;
+    private static final int EXTRA_LAGS = 10;
+    private static final int BISECTION_STEPS = 30;
+
+    private SpikeDeconvolver() {
+    }
+
+    public static CellResult[] deconvolve(TraceSet traces, double frameRate, DeconvolutionSettings settings,
+                                          ProgressListener progress) {
+        CellResult[] results = new CellResult[traces.cells()];
+        AtomicInteger done = new AtomicInteger();
+        progress.stage("Deconvolving " + traces.cells() + " cells");
+        IntStream.range(0, traces.cells()).parallel().forEach(c -> {
+            progress.checkCancelled();
+            results[c] = deconvolve(traces.names().get(c), traces.values()[c], frameRate, settings);
+            progress.progress(done.incrementAndGet(), traces.cells());
+        });
+        return results;
+    }
+
+    /** Never throws for a bad trace: the result then carries the reason. */
+    public static CellResult deconvolve(String name, double[] trace, double frameRate, DeconvolutionSettings s) {
+        int n = trace.length;
+        if (n < MIN_FRAMES) {
+            return CellResult.failed(name, n, "too short: " + n + " frames, need at least " + MIN_FRAMES);
+        }
+        double[] y = TracePreparation.bridgeNaNs(trace);
+        if (y == null) {
+            return CellResult.failed(name, n, "the trace holds no numbers (all NaN)");
+        }
+        double[] baseline = TracePreparation.runningPercentile(y, (int) Math.round(s.baselineWindowSeconds()
+                * frameRate), s.baselinePercentile());
+        double[] z = new double[n];
+        for (int t = 0; t < n; t++) {
+            z[t] = y[t] - baseline[t];
+        }
+        double sigma = NoiseEstimate.sigma(z);
+        if (!(sigma > 0) || NoiseEstimate.standardDeviation(z) == 0) {
+            return CellResult.failed(name, n, "the trace is flat");
+        }
+        double[] g = coefficients(z, sigma, frameRate, s.model());
+        double lag = g.length == 1 ? riseLag(z, sigma, frameRate) : 0;
+        double lambda = 0;
+        double sMin = 0;
+        OasisFit fit;
+        if (s.penalty().equals("L1")) {
+            lambda = noiseConstrained(z, g, sigma, true);
+            fit = run(z, g, lambda, 0);
+        } else {
+            sMin = s.minSpikeSize() > 0 ? s.minSpikeSize() : noiseConstrained(z, g, sigma, false);
+            fit = run(z, g, 0, sMin);
+        }
+        double[] spikes = lag > 0 ? earlier(fit.spikes(), lag) : fit.spikes();
+        return new CellResult(name, spikes, fit.calcium(), baseline, sigma, g, lambda, sMin, lag,
+                snr(fit.spikes(), sigma), null);
+    }
+
+    /** AR coefficients for the model; AR(2) falls back to AR(1) when its roots are not a real rise and decay. */
+    static double[] coefficients(double[] z, double sigma, double frameRate, String model) {
+        if (model.equals("AR2")) {
+            double[] g = ArEstimate.fit(z, 2, sigma, EXTRA_LAGS);
+            double disc = g[0] * g[0] + 4 * g[1];
+            if (disc > 0 && g[1] < 0 && g[0] > 0) {
+                double d = (g[0] + Math.sqrt(disc)) / 2;
+                if (d < 1 && ArEstimate.decaySeconds(g, frameRate) >= MIN_DECAY) {
+                    return g;
+                }
+            }
+        }
+        double g1 = ArEstimate.fit(z, 1, sigma, EXTRA_LAGS)[0];
+        double decay = g1 > 0 && g1 < 1 ? ArEstimate.decaySeconds(new double[]{g1}, frameRate) : MAX_DECAY;
+        decay = Math.max(MIN_DECAY, Math.min(MAX_DECAY, DECAY_SHRINK * decay));
+        return new double[]{ArEstimate.ar1(decay, frameRate)};
+    }
+
+    /**
+     * Frames by which an AR(1) model places spikes late: a finite rise spreads each spike over the rising frames.
+     * The rise time comes from the smaller root of an AR(2) fit.
+     */
+    static double riseLag(double[] z, double sigma, double frameRate) {
+        double[] g = ArEstimate.fit(z, 2, sigma, EXTRA_LAGS);
+        double disc = g[0] * g[0] + 4 * g[1];
+        if (!(disc > 0)) {
+            return 0;
+        }
+        double r = (g[0] - Math.sqrt(disc)) / 2;
+        if (!(r > 0 && r < 1)) {
+            return 0;
+        }
+        double rise = -1 / (frameRate * Math.log(r));
+        return RISE_COMPENSATION * Math.min(rise, MAX_RISE) * frameRate;
+    }
+
+    /**
+     * The λ (L1) or s_min (L0) at which the fit's residual reaches the noise, ‖c − y‖² = σ²T, by bisection:
+     * the residual grows with either. 0 when even no penalty leaves more residual than the noise.
+     */
+    static double noiseConstrained(double[] z, double[] g, double sigma, boolean l1) {
+        double target = sigma * sigma * z.length;
+        if (rss(z, run(z, g, 0, 0)) >= target) {
+            return 0;
+        }
+        double lo = 0;
+        double hi = sigma;
+        while (rss(z, l1 ? run(z, g, hi, 0) : run(z, g, 0, hi)) < target && hi < 1e6 * sigma) {
+            lo = hi;
+            hi *= 2;
+        }
+        for (int i = 0; i < BISECTION_STEPS; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (rss(z, l1 ? run(z, g, mid, 0) : run(z, g, 0, mid)) < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    static OasisFit run(double[] z, double[] g, double lambda, double sMin) {
+        return g.length == 1 ? Oasis.ar1(z, g[0], lambda, sMin) : Oasis.ar2(z, g[0], g[1], lambda, sMin);
+    }
+
+    static double rss(double[] z, OasisFit fit) {
+        double[] c = fit.calcium();
+        double s = 0;
+        for (int t = 0; t < z.length; t++) {
+            double d = z[t] - c[t];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** Moves spikes {@code lag} frames earlier, a fraction split linearly between the two nearest frames. */
+    static double[] earlier(double[] s, double lag) {
+        int whole = (int) Math.floor(lag);
+        double frac = lag - whole;
+        double[] out = new double[s.length];
+        for (int t = 0; t < s.length; t++) {
+            if (s[t] == 0) {
+                continue;
+            }
+            int a = t - whole;
+            if (a >= 0) {
+                out[a] += (1 - frac) * s[t];
+            }
+            if (a - 1 >= 0) {
+                out[a - 1] += frac * s[t];
+            }
+        }
+        return out;
+    }
+
+    private static double snr(double[] s, double sigma) {
+        double[] nonzero = Arrays.stream(s).filter(v -> v > 0).sorted().toArray();
+        return nonzero.length == 0 ? 0 : nonzero[nonzero.length / 2] / sigma;
+    }
+}

@@ -1,0 +1,83 @@
+package org.spikescope.spikes;
+
+import org.spikescope.io.CsvTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The Cascade ground-truth recordings of ../shared/data/groundtruth and the project's score: Pearson correlation
+ * of inferred and true spike counts summed in 200 ms bins, averaged over the recordings of a dataset.
+ */
+final class GroundTruthRecordings {
+
+    static final double BIN_SECONDS = 0.2;
+
+    record Recording(String dataset, String name, double[] time, double[] dff, double[] spikes) {
+        double frameRate() {
+            return 1 / new org.spikescope.core.FrameTimes(time).medianInterval();
+        }
+    }
+
+    private GroundTruthRecordings() {
+    }
+
+    static Map<String, List<Recording>> load(Path root) throws IOException {
+        Map<String, List<Recording>> byDataset = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                List<Recording> recordings = new ArrayList<>();
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".csv") && !p.toString()
+                            .endsWith("_spikes.csv")).sorted().toList()) {
+                        CsvTable t = CsvTable.read(f);
+                        recordings.add(new Recording(dir.getFileName().toString(), f.getFileName().toString(),
+                                t.column("time_s"), t.column("dff"), t.column("spike_count")));
+                    }
+                }
+                byDataset.put(dir.getFileName().toString(), recordings);
+            }
+        }
+        return byDataset;
+    }
+
+    /** Correlation of spike counts in 200 ms bins. */
+    static double score(double[] time, double[] inferred, double[] truth) {
+        double t0 = time[0];
+        int bins = (int) Math.floor((time[time.length - 1] - t0) / BIN_SECONDS) + 1;
+        double[] a = new double[bins];
+        double[] b = new double[bins];
+        for (int i = 0; i < time.length; i++) {
+            int k = (int) Math.floor((time[i] - t0) / BIN_SECONDS);
+            a[k] += Double.isNaN(inferred[i]) ? 0 : inferred[i];
+            b[k] += truth[i];
+        }
+        return pearson(a, b);
+    }
+
+    static double pearson(double[] a, double[] b) {
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ma += a[i];
+            mb += b[i];
+        }
+        ma /= a.length;
+        mb /= b.length;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+    }
+}
