@@ -55,12 +55,17 @@ public final class TraceTables {
     }
 
     public static void write(TraceSet traces, Path file) throws IOException {
+        toCsv(traces).write(file);
+    }
+
+    /** The table with the time column first, then the cells. */
+    public static CsvTable toCsv(TraceSet traces) {
         List<String> header = new ArrayList<>();
         header.add(traces.timeColumn());
         header.addAll(traces.names());
         double[][] columns = new double[traces.cells() + 1][];
         columns[0] = traces.time();
         System.arraycopy(traces.values(), 0, columns, 1, traces.cells());
-        new CsvTable(header, columns).write(file);
+        return new CsvTable(header, columns);
     }
 }

@@ -1,5 +1,7 @@
 package org.spikescope.sim;
 
+import org.spikescope.testing.Stats;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.CancelledException;
@@ -153,7 +155,7 @@ class SimulatorTest {
             for (int t = 0; t < s.frames(); t++) {
                 calcium[t] = truth.calcium()[c][t];
             }
-            r[c] = pearson(signal[c], calcium);
+            r[c] = Stats.pearson(signal[c], calcium);
         }
         double[] sorted = r.clone();
         java.util.Arrays.sort(sorted);
@@ -184,26 +186,6 @@ class SimulatorTest {
             }
         }
         return inside / weight - ring / Math.max(count, 1);
-    }
-
-    static double pearson(double[] a, double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 
     @Test

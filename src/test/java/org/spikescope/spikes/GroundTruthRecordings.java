@@ -1,6 +1,7 @@
 package org.spikescope.spikes;
 
 import org.spikescope.io.CsvTable;
+import org.spikescope.testing.Stats;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,26 +59,6 @@ final class GroundTruthRecordings {
             a[k] += Double.isNaN(inferred[i]) ? 0 : inferred[i];
             b[k] += truth[i];
         }
-        return pearson(a, b);
-    }
-
-    static double pearson(double[] a, double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+        return Stats.pearson(a, b);
     }
 }

@@ -2,7 +2,14 @@ package org.spikescope.fiji.display;
 
 import ij.measure.ResultsTable;
 import ij.plugin.filter.Analyzer;
+import org.spikescope.core.InputException;
+import org.spikescope.core.TraceSet;
 import org.spikescope.io.CsvTable;
+import org.spikescope.io.TextTable;
+import org.spikescope.io.TraceTables;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.awt.GraphicsEnvironment;
 
@@ -32,5 +39,49 @@ public final class Tables {
             rt.show(title);
         }
         return rt;
+    }
+
+    public static ResultsTable toResultsTable(TextTable table) {
+        ResultsTable rt = new ResultsTable(table.rows().size());
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<String> row = table.rows().get(r);
+            for (int c = 0; c < table.header().size(); c++) {
+                String v = row.get(c);
+                try {
+                    rt.setValue(table.header().get(c), r, Double.parseDouble(v));
+                } catch (NumberFormatException e) {
+                    rt.setValue(table.header().get(c), r, v);
+                }
+            }
+        }
+        return rt;
+    }
+
+    /** Traces from a ResultsTable laid out as a traces CSV: time_s or frame, then one column per cell. */
+    public static TraceSet toTraceSet(ResultsTable rt, String name) {
+        String[] headings = rt.getHeadings();
+        List<String> columns = new ArrayList<>();
+        for (String h : headings) {
+            if (!h.isBlank() && !h.equals("Label")) {
+                columns.add(h);
+            }
+        }
+        if (columns.isEmpty() || !TraceTables.TIME_COLUMNS.contains(columns.get(0))) {
+            throw new InputException(name + ": the first column is '" + (columns.isEmpty() ? "" : columns.get(0))
+                    + "'; expected time_s or frame, then one column per cell");
+        }
+        double[] time = rt.getColumn(columns.get(0));
+        double[][] values = new double[columns.size() - 1][];
+        for (int c = 1; c < columns.size(); c++) {
+            values[c - 1] = rt.getColumn(columns.get(c));
+        }
+        return new TraceSet(columns.get(0), time, columns.subList(1, columns.size()), values);
+    }
+
+    /** Shows a text table (ResultsTable) in Fiji; nothing headless. */
+    public static void show(String title, TextTable table) {
+        if (!GraphicsEnvironment.isHeadless() && ij.IJ.getInstance() != null) {
+            toResultsTable(table).show(title);
+        }
     }
 }

@@ -1,0 +1,105 @@
+package org.spikescope.fiji.commands;
+
+import ij.measure.ResultsTable;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.spikescope.core.InputException;
+import org.spikescope.core.TraceSet;
+import org.spikescope.fiji.FijiProgress;
+import org.spikescope.fiji.display.DeconvolutionDisplay;
+import org.spikescope.fiji.display.Tables;
+import org.spikescope.io.TraceTables;
+import org.spikescope.spikes.CellResult;
+import org.spikescope.spikes.DeconvolutionOutputs;
+import org.spikescope.spikes.DeconvolutionSettings;
+import org.spikescope.spikes.SpikeDeconvolver;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/** Turns ΔF/F traces into spikes per frame (OASIS-class deconvolution with automatic parameters). */
+@Plugin(type = Command.class, label = "Deconvolve Spikes")
+public class DeconvolveSpikesCommand implements Command {
+
+    private static final DeconvolutionSettings D = DeconvolutionSettings.defaults();
+
+    @Parameter(label = "Traces (CSV)", required = false,
+            description = "time_s or frame, then one column per cell; empty = the open Results table (Fiji)")
+    File input;
+
+    @Parameter(label = "Spikes output (CSV)", style = "save",
+            description = "spikes per frame; <name>_calcium.csv and <name>_parameters.csv are written beside it")
+    File output;
+
+    @Parameter(label = "Frame rate (Hz)", min = "0", description = "0 = from the time_s column")
+    double frameRate = 0;
+
+    @Parameter(label = "Model", choices = {"auto", "AR1", "AR2"})
+    String model = D.model();
+
+    @Parameter(label = "Penalty", choices = {"L1", "L0"})
+    String penalty = D.penalty();
+
+    @Parameter(label = "Minimum spike size", min = "0", description = "in trace units; 0 = automatic (L0)")
+    double minSpikeSize = D.minSpikeSize();
+
+    @Parameter(label = "Cell to plot", required = false, description = "Fiji only; empty = the first cell")
+    String plotCell = "";
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Cells")
+    int cells;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Cells that failed")
+    int failedCells;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Summary")
+    String summary;
+
+    @Override
+    public void run() {
+        if (output == null) {
+            throw new InputException("parameter 'output': no output file given");
+        }
+        DeconvolutionSettings settings = new DeconvolutionSettings(model, penalty, minSpikeSize,
+                D.baselineWindowSeconds(), D.baselinePercentile()).validate();
+        TraceSet traces = readInput();
+        double rate = traces.frameRate(frameRate);
+        CellResult[] results = SpikeDeconvolver.deconvolve(traces, rate, settings,
+                FijiProgress.forCommand("Deconvolve Spikes"));
+        try {
+            DeconvolutionOutputs.write(output.toPath(), traces, results, rate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        cells = results.length;
+        failedCells = (int) Arrays.stream(results).filter(r -> !r.ok()).count();
+        StringBuilder s = new StringBuilder(String.format("%d cells, %d frames at %.3g Hz, model %s, penalty %s",
+                cells, traces.frames(), rate, settings.model(), settings.penalty()));
+        for (CellResult r : results) {
+            if (!r.ok()) {
+                s.append("; ").append(r.name()).append(": ").append(r.error());
+            }
+        }
+        summary = s.toString();
+        DeconvolutionDisplay.show(traces, results, rate, plotCell);
+    }
+
+    private TraceSet readInput() {
+        if (input != null && !input.getPath().isEmpty()) {
+            try {
+                return TraceTables.read(input.toPath());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        ResultsTable open = ResultsTable.getResultsTable();
+        if (open == null || open.size() == 0) {
+            throw new InputException("parameter 'input': no traces file given and no Results table is open");
+        }
+        return Tables.toTraceSet(open, "Results table");
+    }
+}
