@@ -56,18 +56,29 @@ public record CsvTable(List<String> header, double[][] columns) {
 
     /** Writes the table atomically. */
     public void write(Path file) throws IOException {
+        write(file, header, rows(), (row, column) -> columns[column][row]);
+    }
+
+    /** A table's value at a row and column, for tables written without being held in memory. */
+    @FunctionalInterface
+    public interface Values {
+        double at(int row, int column);
+    }
+
+    /** Writes {@code rows} rows of {@code header.size()} values atomically, streaming them from {@code values}. */
+    public static void write(Path file, List<String> header, int rows, Values values) throws IOException {
         FileTrees.writeAtomically(file, temp -> {
             try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 out.write(String.join(",", header));
                 out.write('\n');
                 StringBuilder line = new StringBuilder();
-                for (int r = 0; r < rows(); r++) {
+                for (int r = 0; r < rows; r++) {
                     line.setLength(0);
-                    for (int c = 0; c < columns.length; c++) {
+                    for (int c = 0; c < header.size(); c++) {
                         if (c > 0) {
                             line.append(',');
                         }
-                        line.append(format(columns[c][r]));
+                        line.append(format(values.at(r, c)));
                     }
                     line.append('\n');
                     out.write(line.toString());

@@ -42,21 +42,14 @@ public final class GroundTruthWriter {
         int frames = g.trueTimes().length;
         List<String> header = new ArrayList<>();
         header.add("time_s");
-        double[][] spikes = new double[cells + 1][];
-        double[][] calcium = new double[cells + 1][];
-        spikes[0] = g.trueTimes();
-        calcium[0] = g.trueTimes();
         for (int c = 0; c < cells; c++) {
             header.add(cellName(c));
-            spikes[c + 1] = new double[frames];
-            calcium[c + 1] = new double[frames];
-            for (int t = 0; t < frames; t++) {
-                spikes[c + 1][t] = g.spikes()[c][t];
-                calcium[c + 1][t] = g.calcium()[c][t];
-            }
         }
-        new CsvTable(header, spikes).write(folder.resolve("spikes.csv"));
-        new CsvTable(header, calcium).write(folder.resolve("calcium.csv"));
+        // streamed row by row: no second copy of the cells × frames arrays
+        CsvTable.write(folder.resolve("spikes.csv"), header, frames,
+                (t, c) -> c == 0 ? g.trueTimes()[t] : g.spikes()[c - 1][t]);
+        CsvTable.write(folder.resolve("calcium.csv"), header, frames,
+                (t, c) -> c == 0 ? g.trueTimes()[t] : g.calcium()[c - 1][t]);
 
         List<String> shiftHeader = new ArrayList<>(List.of("frame", "time_s", "x", "y"));
         boolean nodes = g.motion().isPiecewise();

@@ -1,7 +1,6 @@
 package org.spikescope.sim;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -165,14 +164,13 @@ public final class MovieSimulator {
                 + fy * ((1 - fx) * img[i + w] + fx * img[i + w + 1]));
     }
 
+    /** The ground truth; it shares the simulator's arrays, which the simulator never changes. */
     public GroundTruth groundTruth() {
         double[] times = new double[s.frames()];
         for (int t = 0; t < times.length; t++) {
             times[t] = t / s.frameRate();
         }
-        return new GroundTruth(s, footprints, amplitude.clone(), resting.clone(), rise.clone(), decay.clone(),
-                Arrays.stream(spikes).map(int[]::clone).toArray(int[][]::new),
-                Arrays.stream(calcium).map(float[]::clone).toArray(float[][]::new), times, storedToTrue.clone(),
+        return new GroundTruth(s, footprints, amplitude, resting, rise, decay, spikes, calcium, times, storedToTrue,
                 corrupted, motion);
     }
 }

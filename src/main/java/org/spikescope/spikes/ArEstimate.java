@@ -10,7 +10,7 @@ public final class ArEstimate {
     }
 
     /** Autocovariance for lags 0..maxLag of the mean-removed trace, normalised by the length. */
-    static double[] autocovariance(double[] y, int maxLag) {
+    public static double[] autocovariance(double[] y, int maxLag) {
         int n = y.length;
         double mean = 0;
         for (double v : y) {
@@ -33,8 +33,12 @@ public final class ArEstimate {
      * Returns g (length p).
      */
     public static double[] fit(double[] y, int p, double sigma, int extraLags) {
+        return fitAutocovariance(autocovariance(y, 2 * p + extraLags), p, sigma, extraLags);
+    }
+
+    /** The same from a precomputed autocovariance (lags 0..2p+extraLags at least). */
+    public static double[] fitAutocovariance(double[] ac, int p, double sigma, int extraLags) {
         int lags = p + extraLags;
-        double[] ac = autocovariance(y, lags + p);
         // rows j = 1..lags: ac[j] = Σ_k g_k ac[|j − k|] (with ac[0] − σ² on the diagonal)
         double[][] a = new double[lags][p];
         double[] b = new double[lags];

@@ -28,37 +28,13 @@ public final class Oasis {
         if (n == 0) {
             return new OasisFit(new double[0], new double[0]);
         }
-        double[] yy = shifted(y, lambda, new double[]{g});
-        double[] v = new double[n];
-        double[] w = new double[n];
-        int[] start = new int[n];
-        int[] len = new int[n];
-        double[] power = powers(g, n + 1);
-        int pools = 0;
-        for (int t = 0; t < n; t++) {
-            v[pools] = yy[t];
-            w[pools] = 1;
-            start[pools] = t;
-            len[pools] = 1;
-            pools++;
-            // merge backwards while the newest pool starts below the decayed end of the one before
-            while (pools > 1 && v[pools - 1] < power[len[pools - 2]] * v[pools - 2] + sMin) {
-                int i = pools - 2;
-                double gl = power[len[i]];
-                v[i] = (w[i] * v[i] + gl * w[i + 1] * v[i + 1]) / (w[i] + gl * gl * w[i + 1]);
-                w[i] += gl * gl * w[i + 1];
-                len[i] += len[i + 1];
-                pools--;
-            }
-        }
-        if (v[0] < 0) {
-            v[0] = 0;
-        }
+        Ar1Pools p = ar1Pools(y, g, lambda, sMin);
         double[] c = new double[n];
-        for (int i = 0; i < pools; i++) {
-            double value = Math.max(v[i], 0);
-            for (int k = 0; k < len[i]; k++) {
-                c[start[i] + k] = value;
+        for (int i = 0; i < p.count; i++) {
+            double value = Math.max(p.v[i], 0);
+            int end = p.start[i] + p.len[i];
+            for (int t = p.start[i]; t < end; t++) {
+                c[t] = value;
                 value *= g;
             }
         }
@@ -67,6 +43,88 @@ public final class Oasis {
             s[t] = Math.max(0, c[t] - g * c[t - 1]);
         }
         return new OasisFit(c, s);
+    }
+
+    /** ‖c − y‖² of the AR(1) solution, without building c: what the noise-constrained search needs. */
+    public static double ar1Residual(double[] y, double g, double lambda, double sMin) {
+        if (y.length == 0) {
+            return 0;
+        }
+        Ar1Pools p = ar1Pools(y, g, lambda, sMin);
+        double rss = 0;
+        for (int i = 0; i < p.count; i++) {
+            double value = Math.max(p.v[i], 0);
+            int end = p.start[i] + p.len[i];
+            for (int t = p.start[i]; t < end; t++) {
+                double d = y[t] - value;
+                rss += d * d;
+                value *= g;
+            }
+        }
+        return rss;
+    }
+
+    /** The pools of an AR(1) solution: pool i covers len[i] frames from start[i], c = v[i]·g^k there. */
+    private static final class Ar1Pools {
+        double[] v;
+        double[] w;
+        double[] gl; // g^len
+        int[] start;
+        int[] len;
+        int count;
+
+        Ar1Pools(int capacity) {
+            v = new double[capacity];
+            w = new double[capacity];
+            gl = new double[capacity];
+            start = new int[capacity];
+            len = new int[capacity];
+        }
+
+        void grow() {
+            int size = v.length * 2;
+            v = java.util.Arrays.copyOf(v, size);
+            w = java.util.Arrays.copyOf(w, size);
+            gl = java.util.Arrays.copyOf(gl, size);
+            start = java.util.Arrays.copyOf(start, size);
+            len = java.util.Arrays.copyOf(len, size);
+        }
+    }
+
+    private static Ar1Pools ar1Pools(double[] y, double g, double lambda, double sMin) {
+        int n = y.length;
+        // the L1 penalty shifts every frame by λ(1 − g), the last one by λ (see shifted())
+        double shift = lambda * (1 - g);
+        Ar1Pools p = new Ar1Pools(Math.max(16, n / 8));
+        for (int t = 0; t < n; t++) {
+            if (p.count == p.v.length) {
+                p.grow();
+            }
+            int k = p.count++;
+            p.v[k] = y[t] - (t == n - 1 ? lambda : shift);
+            p.w[k] = 1;
+            p.gl[k] = g;
+            p.start[k] = t;
+            p.len[k] = 1;
+            // merge backwards while the newest pool starts below the decayed end of the one before
+            while (p.count > 1) {
+                int i = p.count - 2;
+                double gl = p.gl[i];
+                if (p.v[i + 1] >= gl * p.v[i] + sMin) {
+                    break;
+                }
+                double w2 = gl * gl * p.w[i + 1];
+                p.v[i] = (p.w[i] * p.v[i] + gl * p.w[i + 1] * p.v[i + 1]) / (p.w[i] + w2);
+                p.w[i] += w2;
+                p.gl[i] *= p.gl[i + 1];
+                p.len[i] += p.len[i + 1];
+                p.count--;
+            }
+        }
+        if (p.v[0] < 0) {
+            p.v[0] = 0;
+        }
+        return p;
     }
 
     /**

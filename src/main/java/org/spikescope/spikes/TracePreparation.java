@@ -9,11 +9,18 @@ public final class TracePreparation {
     }
 
     /**
-     * Linear interpolation across NaN gaps; NaNs at the ends take the nearest value.
-     * Returns null when the trace holds no number at all.
+     * Linear interpolation across NaN gaps; NaNs at the ends take the nearest value. Returns {@code y} itself
+     * when it has no NaN, null when it holds no number at all.
      */
     public static double[] bridgeNaNs(double[] y) {
         int n = y.length;
+        boolean clean = true;
+        for (double v : y) {
+            clean &= !Double.isNaN(v);
+        }
+        if (clean) {
+            return y;
+        }
         double[] out = y.clone();
         int previous = -1;
         for (int t = 0; t < n; t++) {
@@ -39,12 +46,12 @@ public final class TracePreparation {
 
     /**
      * A slowly drifting baseline: the given low percentile in windows of {@code window} frames, taken every
-     * window/4 frames and interpolated linearly between window centres.
+     * window/2 frames and interpolated linearly between window centres.
      */
     public static double[] runningPercentile(double[] y, int window, double percentile) {
         int n = y.length;
         int w = Math.max(3, Math.min(window, n));
-        int step = Math.max(1, w / 4);
+        int step = Math.max(1, w / 2);
         int knots = (n - 1) / step + 1;
         double[] centre = new double[knots];
         double[] level = new double[knots];
@@ -53,9 +60,8 @@ public final class TracePreparation {
             int c = Math.min(n - 1, k * step);
             int a = Math.max(0, Math.min(c - w / 2, n - w));
             System.arraycopy(y, a, buffer, 0, w);
-            Arrays.sort(buffer);
             centre[k] = c;
-            level[k] = buffer[(int) Math.round(percentile / 100 * (w - 1))];
+            level[k] = select(buffer, (int) Math.round(percentile / 100 * (w - 1)));
         }
         double[] b = new double[n];
         int k = 0;
@@ -71,5 +77,43 @@ public final class TracePreparation {
             }
         }
         return b;
+    }
+
+    /** The k-th smallest value (0-based), reordering {@code a}: quickselect, linear time on average. */
+    static double select(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            double pivot = median3(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static double median3(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 }

@@ -53,4 +53,19 @@ class EstimatesTest {
             assertEquals(0.001 * t, b[t], 0.2, "baseline at " + t);
         }
     }
+
+    @Test
+    void selectFindsTheKthSmallest() {
+        Random rnd = new Random(6);
+        for (int trial = 0; trial < 50; trial++) {
+            double[] a = new double[1 + rnd.nextInt(300)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = rnd.nextInt(20); // many ties
+            }
+            int k = rnd.nextInt(a.length);
+            double[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            assertEquals(sorted[k], TracePreparation.select(a, k));
+        }
+    }
 }

@@ -1,0 +1,80 @@
+"""Peer run of the published OASIS for SpikeDeconvolutionBenchmark: same traces, same score, same machine.
+
+Usage: python3 oasis_peer.py OASIS_DIR GROUNDTRUTH_DIR [SIMULATED.f32 CELLS FRAMES RATE]
+OASIS_DIR holds a built copy of github.com/j-friedrich/OASIS (kept outside this project).
+Prints, per mode, the mean 200 ms-bin correlation per dataset and microseconds per sample.
+"""
+import csv
+import glob
+import os
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, sys.argv[1])
+from oasis.functions import deconvolve  # noqa: E402
+
+MODES = {"AR1 L1": dict(g=(None,), penalty=1), "AR1 L0": dict(g=(None,), penalty=0),
+         "AR2 L1": dict(g=(None, None), penalty=1), "AR2 L0": dict(g=(None, None), penalty=0)}
+
+
+def load(path):
+    with open(path) as f:
+        rows = list(csv.DictReader(f))
+    t = np.array([float(r["time_s"]) for r in rows])
+    y = np.array([float(r["dff"]) if r["dff"] not in ("", "NaN", "nan") else np.nan for r in rows])
+    s = np.array([float(r["spike_count"]) for r in rows])
+    return t, y, s
+
+
+def score(t, inferred, truth):
+    k = np.floor((t - t[0]) / 0.2).astype(int)
+    a = np.bincount(k, np.nan_to_num(inferred))
+    b = np.bincount(k, truth)
+    if a.std() == 0 or b.std() == 0:
+        return 0.0
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def run(y, mode):
+    y = np.asarray(y, dtype=np.double)
+    if np.isnan(y).any():  # OASIS needs numbers: bridge gaps linearly, as SpikeScope does
+        idx = np.arange(len(y))
+        ok = ~np.isnan(y)
+        y = np.interp(idx, idx[ok], y[ok])
+    return deconvolve(y, **MODES[mode])[1]
+
+
+def main():
+    gt = sys.argv[2]
+    datasets = sorted(d for d in os.listdir(gt) if os.path.isdir(os.path.join(gt, d)))
+    data = {d: [load(f) for f in sorted(glob.glob(os.path.join(gt, d, "*.csv"))) if not f.endswith("_spikes.csv")]
+            for d in datasets}
+    for mode in MODES:
+        samples, seconds, scores = 0, 0.0, {}
+        for d in datasets:
+            vals = []
+            for t, y, s in data[d]:
+                start = time.perf_counter()
+                inferred = run(y, mode)
+                seconds += time.perf_counter() - start
+                samples += len(y)
+                vals.append(score(t, inferred, s))
+            scores[d] = np.mean(vals)
+        line = " ".join("%s %.3f" % (d[:4], v) for d, v in scores.items())
+        print("OASIS %s ground truth: %s mean %.3f; %.3f us/sample" % (mode, line, np.mean(list(scores.values())),
+                                                                      1e6 * seconds / samples))
+    if len(sys.argv) > 3:
+        cells, frames = int(sys.argv[4]), int(sys.argv[5])
+        traces = np.fromfile(sys.argv[3], dtype=">f4").reshape(cells, frames).astype(np.double)
+        for mode in MODES:
+            start = time.perf_counter()
+            for c in range(cells):
+                run(traces[c], mode)
+            print("OASIS %s simulated %d x %d: %.3f us/sample" % (mode, cells, frames,
+                                                                 1e6 * (time.perf_counter() - start) / traces.size))
+
+
+if __name__ == "__main__":
+    main()
