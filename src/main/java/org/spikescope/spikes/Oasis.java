@@ -38,8 +38,10 @@ public final class Oasis {
                 value *= g;
             }
         }
+        // spikes sit at pool starts only: inside a pool s is zero by construction (and rounding must not say else)
         double[] s = new double[n];
-        for (int t = 1; t < n; t++) {
+        for (int i = 1; i < p.count; i++) {
+            int t = p.start[i];
             s[t] = Math.max(0, c[t] - g * c[t - 1]);
         }
         return new OasisFit(c, s);
@@ -209,16 +211,18 @@ public final class Oasis {
             c[k] = value;
             value *= d;
         }
+        // each pool from its own closed form: running the recursion across pools would carry rounding from pool
+        // to pool, amplified by the response to the previous value (|q_k| > 1), until c drifts away
         for (int i = 1; i < pools; i++) {
             int t0 = start[i];
-            c[t0] = first[i];
-            for (int t = t0 + 1; t < t0 + len[i]; t++) {
-                c[t] = g1 * c[t - 1] + g2 * (t >= 2 ? c[t - 2] : 0);
+            for (int k = 0; k < len[i]; k++) {
+                c[t0 + k] = h[k] * first[i] + q[k] * last[i - 1];
             }
         }
         double[] s = new double[n];
-        for (int t = 2; t < n; t++) {
-            s[t] = Math.max(0, c[t] - g1 * c[t - 1] - g2 * c[t - 2]);
+        for (int i = 1; i < pools; i++) {
+            int t = start[i];
+            s[t] = Math.max(0, c[t] - g1 * c[t - 1] - g2 * (t >= 2 ? c[t - 2] : 0));
         }
         return new OasisFit(c, s);
     }

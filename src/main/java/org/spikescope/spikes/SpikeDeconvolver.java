@@ -72,9 +72,10 @@ public final class SpikeDeconvolver {
         if (!(sigma > 0) || NoiseEstimate.standardDeviation(z) == 0) {
             return CellResult.failed(name, n, "the trace is flat");
         }
-        double[] ac = ArEstimate.autocovariance(z, 4 + EXTRA_LAGS);
-        double[] g = coefficients(ac, sigma, frameRate, s.model());
-        double lag = g.length == 1 ? riseLag(ac, sigma, frameRate) : 0;
+        Kinetics kinetics = kinetics(ArEstimate.autocovariance(z, 4 + EXTRA_LAGS), sigma, frameRate);
+        double[] g = coefficients(kinetics, frameRate, s.model());
+        // AR(1) spreads each spike over the rising frames: move spikes back by part of the rise
+        double lag = g.length == 1 ? RISE_COMPENSATION * kinetics.rise() * frameRate : 0;
         double lambda = 0;
         double sMin = 0;
         OasisFit fit;
@@ -90,45 +91,45 @@ public final class SpikeDeconvolver {
                 snr(fit.spikes(), sigma), null);
     }
 
-    /** AR coefficients for the model; AR(2) falls back to AR(1) when its roots are not a real rise and decay. */
-    static double[] coefficients(double[] ac, double sigma, double frameRate, String model) {
-        if (model.equals("AR2")) {
-            double[] g = ArEstimate.fitAutocovariance(ac, 2, sigma, EXTRA_LAGS);
-            double disc = g[0] * g[0] + 4 * g[1];
-            if (disc > 0 && g[1] < 0 && g[0] > 0) {
-                double d = (g[0] + Math.sqrt(disc)) / 2;
-                if (d < 1 && ArEstimate.decaySeconds(g, frameRate) >= MIN_DECAY) {
-                    return g;
-                }
-            }
-        }
-        double g1 = ArEstimate.fitAutocovariance(ac, 1, sigma, EXTRA_LAGS)[0];
-        double decay = g1 > 0 && g1 < 1 ? ArEstimate.decaySeconds(new double[]{g1}, frameRate) : MAX_DECAY;
-        decay = Math.max(MIN_DECAY, Math.min(MAX_DECAY, DECAY_SHRINK * decay));
-        return new double[]{ArEstimate.ar1(decay, frameRate)};
+    /** Rise and decay time constants of the indicator in one trace, seconds (rise 0 when none is seen). */
+    record Kinetics(double rise, double decay) {
     }
 
     /**
-     * Frames by which an AR(1) model places spikes late: a finite rise spreads each spike over the rising frames.
-     * The rise time comes from the smaller root of an AR(2) fit.
+     * Decay from an AR(1) fit of the autocovariance, shrunk by {@link #DECAY_SHRINK} and kept within
+     * [{@link #MIN_DECAY}, {@link #MAX_DECAY}]; rise from the smaller root of an AR(2) fit, at most
+     * {@link #MAX_RISE}.
      */
-    static double riseLag(double[] ac, double sigma, double frameRate) {
+    static Kinetics kinetics(double[] ac, double sigma, double frameRate) {
+        double g1 = ArEstimate.fitAutocovariance(ac, 1, sigma, EXTRA_LAGS)[0];
+        double decay = g1 > 0 && g1 < 1 ? ArEstimate.decaySeconds(new double[]{g1}, frameRate) : MAX_DECAY;
+        decay = Math.max(MIN_DECAY, Math.min(MAX_DECAY, DECAY_SHRINK * decay));
         double[] g = ArEstimate.fitAutocovariance(ac, 2, sigma, EXTRA_LAGS);
         double disc = g[0] * g[0] + 4 * g[1];
-        if (!(disc > 0)) {
-            return 0;
+        double rise = 0;
+        if (disc > 0) {
+            double r = (g[0] - Math.sqrt(disc)) / 2;
+            if (r > 0 && r < 1) {
+                rise = Math.min(-1 / (frameRate * Math.log(r)), MAX_RISE);
+            }
         }
-        double r = (g[0] - Math.sqrt(disc)) / 2;
-        if (!(r > 0 && r < 1)) {
-            return 0;
+        return new Kinetics(rise, decay);
+    }
+
+    /**
+     * AR coefficients of the model. AR(2) takes the same decay as AR(1) and the rise, which must be at least a
+     * tenth of a frame and under half the decay; otherwise it is AR(1).
+     */
+    static double[] coefficients(Kinetics k, double frameRate, String model) {
+        if (model.equals("AR2") && k.rise() * frameRate >= 0.1 && k.rise() < k.decay() / 2) {
+            return ArEstimate.ar2(k.rise(), k.decay(), frameRate);
         }
-        double rise = -1 / (frameRate * Math.log(r));
-        return RISE_COMPENSATION * Math.min(rise, MAX_RISE) * frameRate;
+        return new double[]{ArEstimate.ar1(k.decay(), frameRate)};
     }
 
     /**
      * The λ (L1) or s_min (L0) at which the fit's residual reaches the noise, ‖c − y‖² = σ²T: the residual grows
-     * with either, so a bracket is found by doubling and closed by regula falsi (Illinois variant), to 0.1 % of the
+     * with either, so a bracket is found by doubling and closed by regula falsi (Illinois variant), to 1 % of the
      * target. 0 when even no penalty leaves more residual than the noise.
      */
     static double noiseConstrained(double[] z, double[] g, double sigma, boolean l1) {
