@@ -76,16 +76,15 @@ public final class SpikeDeconvolver {
         double[] g = coefficients(kinetics, frameRate, s.model());
         // AR(1) spreads each spike over the rising frames: move spikes back by part of the rise
         double lag = g.length == 1 ? RISE_COMPENSATION * kinetics.rise() * frameRate : 0;
+        Solver solver = Solver.of(g, n);
         double lambda = 0;
         double sMin = 0;
-        OasisFit fit;
         if (s.penalty().equals("L1")) {
-            lambda = noiseConstrained(z, g, sigma, true);
-            fit = run(z, g, lambda, 0);
+            lambda = noiseConstrained(z, solver, sigma, true);
         } else {
-            sMin = s.minSpikeSize() > 0 ? s.minSpikeSize() : noiseConstrained(z, g, sigma, false);
-            fit = run(z, g, 0, sMin);
+            sMin = s.minSpikeSize() > 0 ? s.minSpikeSize() : noiseConstrained(z, solver, sigma, false);
         }
+        OasisFit fit = solver.fit(z, lambda, sMin);
         double[] spikes = lag > 0 ? earlier(fit.spikes(), lag) : fit.spikes();
         return new CellResult(name, spikes, fit.calcium(), baseline, sigma, g, lambda, sMin, lag,
                 snr(fit.spikes(), sigma), null);
@@ -132,25 +131,25 @@ public final class SpikeDeconvolver {
      * with either, so a bracket is found by doubling and closed by regula falsi (Illinois variant), to 1 % of the
      * target. 0 when even no penalty leaves more residual than the noise.
      */
-    static double noiseConstrained(double[] z, double[] g, double sigma, boolean l1) {
+    static double noiseConstrained(double[] z, Solver solver, double sigma, boolean l1) {
         double target = sigma * sigma * z.length;
-        double fLo = residual(z, g, 0, 0) - target;
+        double fLo = solver.residual(z, 0, 0) - target;
         if (fLo >= 0) {
             return 0;
         }
         double lo = 0;
         double hi = sigma;
-        double fHi = excess(z, g, hi, l1, target);
+        double fHi = excess(z, solver, hi, l1, target);
         while (fHi < 0 && hi < 1e6 * sigma) {
             lo = hi;
             fLo = fHi;
             hi *= 2;
-            fHi = excess(z, g, hi, l1, target);
+            fHi = excess(z, solver, hi, l1, target);
         }
         int side = 0;
         for (int i = 0; i < MAX_SEARCH_STEPS; i++) {
             double x = (lo * fHi - hi * fLo) / (fHi - fLo);
-            double f = excess(z, g, x, l1, target);
+            double f = excess(z, solver, x, l1, target);
             if (Math.abs(f) < SEARCH_TOLERANCE * target) {
                 return x;
             }
@@ -173,27 +172,53 @@ public final class SpikeDeconvolver {
         return lo;
     }
 
-    private static double excess(double[] z, double[] g, double penalty, boolean l1, double target) {
-        return (l1 ? residual(z, g, penalty, 0) : residual(z, g, 0, penalty)) - target;
+    private static double excess(double[] z, Solver solver, double penalty, boolean l1, double target) {
+        return (l1 ? solver.residual(z, penalty, 0) : solver.residual(z, 0, penalty)) - target;
     }
 
-    private static double residual(double[] z, double[] g, double lambda, double sMin) {
-        return g.length == 1 ? Oasis.ar1Residual(z, g[0], lambda, sMin) : rss(z, run(z, g, lambda, sMin));
-    }
+    /** OASIS for one cell's model; AR(2) precomputes its kernel once for all the runs of the search. */
+    interface Solver {
+        OasisFit fit(double[] z, double lambda, double sMin);
 
-    static OasisFit run(double[] z, double[] g, double lambda, double sMin) {
-        return g.length == 1 ? Oasis.ar1(z, g[0], lambda, sMin) : Oasis.ar2(z, g[0], g[1], lambda, sMin);
-    }
+        double residual(double[] z, double lambda, double sMin);
 
-    static double rss(double[] z, OasisFit fit) {
-        double[] c = fit.calcium();
-        double s = 0;
-        for (int t = 0; t < z.length; t++) {
-            double d = z[t] - c[t];
-            s += d * d;
+        static Solver of(double[] g, int frames) {
+            if (g.length == 1) {
+                return new Solver() {
+                    // the search ends on the penalty it fits with: keep those pools for the final fit
+                    private Ar1Pools lastPools;
+                    private double lastLambda = Double.NaN;
+                    private double lastSMin = Double.NaN;
+
+                    public OasisFit fit(double[] z, double lambda, double sMin) {
+                        Ar1Pools p = lambda == lastLambda && sMin == lastSMin ? lastPools
+                                : Ar1Pools.solve(z, g[0], lambda, sMin);
+                        double[] c = p.calcium(z.length, g[0]);
+                        return new OasisFit(c, p.spikes(c, g[0]));
+                    }
+
+                    public double residual(double[] z, double lambda, double sMin) {
+                        lastPools = Ar1Pools.solve(z, g[0], lambda, sMin);
+                        lastLambda = lambda;
+                        lastSMin = sMin;
+                        return lastPools.residual(z, g[0]);
+                    }
+                };
+            }
+            Ar2Kernel kernel = new Ar2Kernel(g[0], g[1], frames);
+            return new Solver() {
+                public OasisFit fit(double[] z, double lambda, double sMin) {
+                    return Oasis.ar2(z, kernel, lambda, sMin);
+                }
+
+                public double residual(double[] z, double lambda, double sMin) {
+                    return Oasis.ar2Residual(z, kernel, lambda, sMin);
+                }
+            };
         }
-        return s;
     }
+
+
 
     /** Moves spikes {@code lag} frames earlier, a fraction split linearly between the two nearest frames. */
     static double[] earlier(double[] s, double lag) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 /** Makes a raw ΔF/F trace ready for deconvolution: NaN gaps bridged, slow baseline drift removed. */
 public final class TracePreparation {
 
+    private static final int SAMPLES_PER_WINDOW = 1000;
+
     private TracePreparation() {
     }
 
@@ -55,13 +57,18 @@ public final class TracePreparation {
         int knots = (n - 1) / step + 1;
         double[] centre = new double[knots];
         double[] level = new double[knots];
-        double[] buffer = new double[w];
+        // a percentile needs no more than about a thousand samples: long windows are sampled with a stride
+        int stride = Math.max(1, w / SAMPLES_PER_WINDOW);
+        int m = (w + stride - 1) / stride;
+        double[] buffer = new double[m];
         for (int k = 0; k < knots; k++) {
             int c = Math.min(n - 1, k * step);
             int a = Math.max(0, Math.min(c - w / 2, n - w));
-            System.arraycopy(y, a, buffer, 0, w);
+            for (int i = 0; i < m; i++) {
+                buffer[i] = y[a + i * stride];
+            }
             centre[k] = c;
-            level[k] = select(buffer, (int) Math.round(percentile / 100 * (w - 1)));
+            level[k] = select(buffer, (int) Math.round(percentile / 100 * (m - 1)));
         }
         double[] b = new double[n];
         int k = 0;

@@ -91,4 +91,49 @@ class DeconvolutionQualityTest {
         System.out.printf("placecell: mean 200 ms correlation with the reference OASIS AR(2) run %.3f%n", mean);
         assertTrue(mean > 0.6, "mean correlation " + mean);
     }
+
+    /**
+     * One set of defaults from 2 Hz to 120 Hz, for slow and fast indicators: AR(2) calcium with the kinetics of
+     * GCaMP6s (rise 0.1 s, decay 1.5 s) and of GCaMP8f (rise 0.01 s, decay 0.15 s), noise 0.25 of a spike. The fast
+     * indicator is not imaged at 2 Hz: a decay shorter than a frame leaves spikes white, and the spectral noise
+     * estimate then takes them for noise (measured: 0.56).
+     */
+    @Test
+    void defaultsWorkFromTwoTo120HzForSlowAndFastIndicators() {
+        double[][] kinetics = {{0.1, 1.5}, {0.01, 0.15}};
+        for (double frameRate : new double[]{2, 20, 120}) {
+            for (double[] k : kinetics) {
+                if (k[1] * frameRate < 1) {
+                    continue;
+                }
+                Random rnd = new Random(12);
+                int n = (int) (600 * frameRate); // ten minutes
+                double[] g = ArEstimate.ar2(Math.max(k[0], 0.2 / frameRate), k[1], frameRate);
+                double[] spikes = new double[n];
+                double[] time = new double[n];
+                for (int t = 0; t < n; t++) {
+                    spikes[t] = rnd.nextDouble() < 0.4 / frameRate ? 1 : 0;
+                    time[t] = t / frameRate;
+                }
+                double[] c = OasisTest.convolve(spikes, g);
+                double[] unit = new double[n];
+                unit[0] = 1;
+                double peak = 0;
+                for (double v : OasisTest.convolve(unit, g)) {
+                    peak = Math.max(peak, v);
+                }
+                double[] y = new double[n];
+                for (int t = 0; t < n; t++) {
+                    y[t] = c[t] / peak + 0.25 * rnd.nextGaussian(); // one spike peaks at 1
+                }
+                CellResult r = SpikeDeconvolver.deconvolve("cell", y, frameRate, DeconvolutionSettings.defaults());
+                // bins no shorter than a frame: at 2 Hz a 200 ms bin cannot tell where in its frame a spike fell
+                double bin = Math.max(GroundTruthRecordings.BIN_SECONDS, 1 / frameRate);
+                double score = GroundTruthRecordings.score(time, r.spikes(), spikes, bin);
+                System.out.printf("simulated %.0f Hz, rise %.2f s, decay %.2f s: correlation %.3f in %.1f s bins%n",
+                        frameRate, k[0], k[1], score, bin);
+                assertTrue(score > 0.7, frameRate + " Hz, decay " + k[1] + ": " + score);
+            }
+        }
+    }
 }

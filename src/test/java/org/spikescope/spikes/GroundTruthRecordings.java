@@ -50,12 +50,17 @@ final class GroundTruthRecordings {
 
     /** Correlation of spike counts in 200 ms bins. */
     static double score(double[] time, double[] inferred, double[] truth) {
+        return score(time, inferred, truth, BIN_SECONDS);
+    }
+
+    /** Correlation of spike counts in bins of {@code binSeconds}. */
+    static double score(double[] time, double[] inferred, double[] truth, double binSeconds) {
         double t0 = time[0];
-        int bins = (int) Math.floor((time[time.length - 1] - t0) / BIN_SECONDS) + 1;
+        int bins = (int) Math.floor((time[time.length - 1] - t0) / binSeconds) + 1;
         double[] a = new double[bins];
         double[] b = new double[bins];
         for (int i = 0; i < time.length; i++) {
-            int k = (int) Math.floor((time[i] - t0) / BIN_SECONDS);
+            int k = (int) Math.floor((time[i] - t0) / binSeconds);
             a[k] += Double.isNaN(inferred[i]) ? 0 : inferred[i];
             b[k] += truth[i];
         }

@@ -1,0 +1,106 @@
+package org.spikescope.spikes;
+
+import java.util.Arrays;
+
+/**
+ * The pools of an AR(1) OASIS solution: pool i covers {@code len[i]} frames from {@code start[i]}, where
+ * c = v[i]·g^k. Pools merge while the newest starts below the decayed end of the one before (plus s_min).
+ */
+final class Ar1Pools {
+
+    double[] v;
+    double[] w;
+    double[] gl; // g^len
+    int[] start;
+    int[] len;
+    int count;
+
+    private Ar1Pools(int capacity) {
+        v = new double[capacity];
+        w = new double[capacity];
+        gl = new double[capacity];
+        start = new int[capacity];
+        len = new int[capacity];
+    }
+
+    private void grow() {
+        int size = v.length * 2;
+        v = Arrays.copyOf(v, size);
+        w = Arrays.copyOf(w, size);
+        gl = Arrays.copyOf(gl, size);
+        start = Arrays.copyOf(start, size);
+        len = Arrays.copyOf(len, size);
+    }
+
+    static Ar1Pools solve(double[] y, double g, double lambda, double sMin) {
+        int n = y.length;
+        // the L1 penalty shifts every frame by λ(1 − g), the last one by λ
+        double shift = lambda * (1 - g);
+        Ar1Pools p = new Ar1Pools(Math.max(16, n / 8));
+        for (int t = 0; t < n; t++) {
+            if (p.count == p.v.length) {
+                p.grow();
+            }
+            int k = p.count++;
+            p.v[k] = y[t] - (t == n - 1 ? lambda : shift);
+            p.w[k] = 1;
+            p.gl[k] = g;
+            p.start[k] = t;
+            p.len[k] = 1;
+            while (p.count > 1) {
+                int i = p.count - 2;
+                double gi = p.gl[i];
+                if (p.v[i + 1] >= gi * p.v[i] + sMin) {
+                    break;
+                }
+                double w2 = gi * gi * p.w[i + 1];
+                p.v[i] = (p.w[i] * p.v[i] + gi * p.w[i + 1] * p.v[i + 1]) / (p.w[i] + w2);
+                p.w[i] += w2;
+                p.gl[i] *= p.gl[i + 1];
+                p.len[i] += p.len[i + 1];
+                p.count--;
+            }
+        }
+        if (n > 0 && p.v[0] < 0) {
+            p.v[0] = 0;
+        }
+        return p;
+    }
+
+    double[] calcium(int n, double g) {
+        double[] c = new double[n];
+        for (int i = 0; i < count; i++) {
+            double value = Math.max(v[i], 0);
+            int end = start[i] + len[i];
+            for (int t = start[i]; t < end; t++) {
+                c[t] = value;
+                value *= g;
+            }
+        }
+        return c;
+    }
+
+    /** Spikes sit at pool starts only: inside a pool s is zero by construction, whatever rounding says. */
+    double[] spikes(double[] c, double g) {
+        double[] s = new double[c.length];
+        for (int i = 1; i < count; i++) {
+            int t = start[i];
+            s[t] = Math.max(0, c[t] - g * c[t - 1]);
+        }
+        return s;
+    }
+
+    double residual(double[] y, double g) {
+        double rss = 0;
+        for (int i = 0; i < count; i++) {
+            double value = Math.max(v[i], 0);
+            int end = start[i] + len[i];
+            for (int t = start[i]; t < end; t++) {
+                double d = y[t] - value;
+                rss += d * d;
+                value *= g;
+            }
+        }
+        return rss;
+    }
+}
