@@ -103,4 +103,73 @@ final class Ar1Pools {
         }
         return rss;
     }
+
+    /**
+     * Residual and its change with λ for these pools held fixed: {R, P, Q} with
+     * RSS(λ + Δ) = R + 2PΔ + QΔ². A pool's value moves as dv/dλ = −(1 − g^len)/w (−1/w for the pool holding the
+     * last frame, whose penalty is λ, not λ(1 − g)); a clipped first pool does not move.
+     */
+    double[] residualAndSlope(double[] y, double g) {
+        double rss = 0;
+        double p = 0;
+        double q = 0;
+        for (int i = 0; i < count; i++) {
+            double value = Math.max(v[i], 0);
+            int end = start[i] + len[i];
+            double projection = 0; // Σ g^k (y − c)
+            double gk = 1;
+            for (int t = start[i]; t < end; t++) {
+                double d = y[t] - value;
+                rss += d * d;
+                projection += gk * d;
+                value *= g;
+                gk *= g;
+            }
+            boolean fixed = i == 0 && v[0] <= 0;
+            double a = fixed ? 0 : (i == count - 1 ? 1 : 1 - gl[i]) / w[i];
+            p += a * projection;
+            q += a * a * w[i];
+        }
+        return new double[]{rss, p, q};
+    }
+
+    /**
+     * The λ at which the residual reaches {@code target}: Newton-like steps on the quadratic residual of the
+     * current pools (OASIS's update, Friedrich et al. 2017), refreshing the pools after each step, inside a
+     * bracket that falls back to bisection when a step leaves it. 0 when λ = 0 already leaves more residual.
+     */
+    static double lambdaForResidual(double[] y, double g, double target, double tolerance, int maxSteps) {
+        double lambda = 0;
+        Ar1Pools pools = solve(y, g, 0, 0);
+        double[] rpq = pools.residualAndSlope(y, g);
+        if (rpq[0] >= target) {
+            return 0;
+        }
+        double lo = 0;
+        double hi = Double.POSITIVE_INFINITY;
+        for (int step = 0; step < maxSteps; step++) {
+            double r = rpq[0];
+            double p = rpq[1];
+            double q = rpq[2];
+            // RSS(λ + Δ) = target: Δ = (−P + √(P² − Q(R − target))) / Q
+            double disc = p * p - q * (r - target);
+            double next = q > 0 && disc >= 0 ? lambda + (-p + Math.sqrt(disc)) / q : Double.NaN;
+            if (!(next > lo && next < hi)) {
+                next = Double.isInfinite(hi) ? Math.max(2 * lambda, 1e-12 + lambda * 2 + Math.sqrt(target / y.length))
+                        : 0.5 * (lo + hi);
+            }
+            lambda = next;
+            pools = solve(y, g, lambda, 0);
+            rpq = pools.residualAndSlope(y, g);
+            if (Math.abs(rpq[0] - target) < tolerance * target) {
+                return lambda;
+            }
+            if (rpq[0] < target) {
+                lo = lambda;
+            } else {
+                hi = lambda;
+            }
+        }
+        return lo;
+    }
 }

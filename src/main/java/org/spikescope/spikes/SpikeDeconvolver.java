@@ -79,7 +79,9 @@ public final class SpikeDeconvolver {
         Solver solver = Solver.of(g, n);
         double lambda = 0;
         double sMin = 0;
-        if (s.penalty().equals("L1")) {
+        if (s.penalty().equals("L1") && g.length == 1) {
+            lambda = Ar1Pools.lambdaForResidual(z, g[0], sigma * sigma * n, SEARCH_TOLERANCE, MAX_SEARCH_STEPS);
+        } else if (s.penalty().equals("L1")) {
             lambda = noiseConstrained(z, solver, sigma, true);
         } else {
             sMin = s.minSpikeSize() > 0 ? s.minSpikeSize() : noiseConstrained(z, solver, sigma, false);

@@ -11,14 +11,14 @@ public final class TracePreparation {
     }
 
     /**
-     * Linear interpolation across NaN gaps; NaNs at the ends take the nearest value. Returns {@code y} itself
-     * when it has no NaN, null when it holds no number at all.
+     * Linear interpolation across gaps of NaN (or infinite) values; gaps at the ends take the nearest value.
+     * Returns {@code y} itself when it has no gap, null when it holds no finite number at all.
      */
     public static double[] bridgeNaNs(double[] y) {
         int n = y.length;
         boolean clean = true;
         for (double v : y) {
-            clean &= !Double.isNaN(v);
+            clean &= Double.isFinite(v);
         }
         if (clean) {
             return y;
@@ -26,7 +26,7 @@ public final class TracePreparation {
         double[] out = y.clone();
         int previous = -1;
         for (int t = 0; t < n; t++) {
-            if (Double.isNaN(out[t])) {
+            if (!Double.isFinite(out[t])) {
                 continue;
             }
             if (previous < 0) {

@@ -64,7 +64,32 @@ public final class DialogAndRecorderCheck {
         boolean recordedCall = recorded.contains("run(\"Simulate Miniscope Recording\", \"output=" + output)
                 && recorded.contains(" frames=120 ") && recorded.contains(" format=tiff ");
         System.out.println("recording written: " + written + "; recorder holds the call: " + recordedCall);
-        System.exit(written && recordedCall ? 0 : 1);
+        boolean deconvolved = deconvolveShowsTablesAndPlot(output, dir);
+        System.exit(written && recordedCall && deconvolved ? 0 : 1);
+    }
+
+    /** "Deconvolve Spikes" on the simulated calcium (plus noise) with the GUI up: tables and the cell plot. */
+    private static boolean deconvolveShowsTablesAndPlot(Path recording, Path dir) throws Exception {
+        org.spikescope.io.CsvTable calcium = org.spikescope.io.CsvTable.read(
+                recording.resolve("groundtruth").resolve("calcium.csv"));
+        java.util.Random noise = new java.util.Random(1);
+        double[][] columns = calcium.columns().clone();
+        for (int c = 1; c < columns.length; c++) {
+            columns[c] = columns[c].clone();
+            for (int t = 0; t < columns[c].length; t++) {
+                columns[c][t] = 0.2 * columns[c][t] + 0.03 * noise.nextGaussian();
+            }
+        }
+        Path traces = dir.resolve("traces.csv");
+        new org.spikescope.io.CsvTable(calcium.header(), columns).write(traces);
+        IJ.run("Deconvolve Spikes", "input=[" + traces + "] output=[" + dir.resolve("spikes.csv") + "] plotCell=cell_002");
+        Thread.sleep(1500);
+        screenshot(dir.resolve("deconvolution.png"));
+        java.util.List<String> windows = java.util.Arrays.asList(ij.WindowManager.getNonImageTitles());
+        boolean tables = windows.contains("Spikes") && windows.contains("Deconvolution Parameters");
+        ij.ImagePlus plot = ij.WindowManager.getImage("cell_002");
+        System.out.println("deconvolution tables shown: " + tables + "; plot shown: " + (plot != null));
+        return tables && plot != null;
     }
 
     private static void installMenuEntries() throws Exception {

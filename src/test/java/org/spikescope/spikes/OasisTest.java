@@ -136,4 +136,28 @@ class OasisTest {
             assertTrue(s == 0 || s >= 0.6 - 1e-9, "spike " + s);
         }
     }
+
+    @Test
+    void noiseConstrainedLambdaMeetsTheResidualTarget() {
+        Random rnd = new Random(13);
+        double g = 0.95;
+        double[] y = convolve(sparseSpikes(20000, 0.03, rnd), new double[]{g});
+        for (int t = 0; t < y.length; t++) {
+            y[t] += 0.3 * rnd.nextGaussian();
+        }
+        double target = 0.09 * y.length * 1.02; // a little above what λ = 0 leaves
+        double lambda = Ar1Pools.lambdaForResidual(y, g, target, 1e-3, 40);
+        assertTrue(lambda > 0);
+        assertEquals(target, Oasis.ar1Residual(y, g, lambda, 0), 1e-3 * target);
+        assertEquals(Oasis.ar1Residual(y, g, lambda, 0), rss(y, Oasis.ar1(y, g, lambda, 0).calcium()),
+                1e-6 * target, "the residual from pools equals the one from the built calcium");
+    }
+
+    private static double rss(double[] y, double[] c) {
+        double s = 0;
+        for (int t = 0; t < y.length; t++) {
+            s += (y[t] - c[t]) * (y[t] - c[t]);
+        }
+        return s;
+    }
 }
