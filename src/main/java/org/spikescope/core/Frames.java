@@ -18,9 +18,4 @@ public final class Frames {
         }
         return ArrayImgs.floats(pixels, width, height);
     }
-
-    /** Reads frame {@code index} of {@code source} as an image. */
-    public static ArrayImg<FloatType, FloatArray> read(FrameSource source, int index) throws java.io.IOException {
-        return view(source.readFrame(index, null), source.width(), source.height());
-    }
 }
