@@ -1,6 +1,7 @@
 package org.spikescope.sim;
 
 import org.spikescope.core.InputException;
+import org.spikescope.core.SettingsCheck;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -124,15 +125,11 @@ public record SimulationSettings(
     }
 
     private static void positive(List<String> problems, String name, double v) {
-        if (!(v > 0)) {
-            problems.add(name + " must be positive (got " + v + ")");
-        }
+        new SettingsCheck("").positive(name, v).collectInto(problems);
     }
 
     private static void nonNegative(List<String> problems, String name, double v) {
-        if (!(v >= 0)) {
-            problems.add(name + " must be 0 or more (got " + v + ")");
-        }
+        new SettingsCheck("").nonNegative(name, v).collectInto(problems);
     }
 
     /** A builder starting from these settings. */

@@ -1,0 +1,133 @@
+package org.spikescope.fiji.commands;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.measure.Calibration;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.InputException;
+import org.spikescope.fiji.FijiProgress;
+import org.spikescope.fiji.ImagePlusFrameSource;
+import org.spikescope.fiji.display.FrameSourceStack;
+import org.spikescope.fiji.display.MotionDisplay;
+import org.spikescope.motion.MotionCorrectionRun;
+import org.spikescope.motion.MotionSettings;
+import org.spikescope.movie.MovieOpener;
+import org.spikescope.movie.TiffStackReader;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * Rigid or piecewise-rigid (NoRMCorre) motion correction of a recording or of the current image: writes the
+ * corrected movie, shifts.csv and results.h5 into the output folder, shows the corrected movie as a virtual stack,
+ * the shifts table and their plot.
+ */
+@Plugin(type = Command.class, label = "Correct Motion")
+public class CorrectMotionCommand implements Command {
+
+    private static final MotionSettings D = MotionSettings.defaults();
+
+    @Parameter(label = "Recording", style = "both", required = false,
+            description = "a Miniscope V4/V3 folder, a .tif stack, an .h5 file or an 8-bit .avi; empty = the current"
+                    + " image (Fiji)")
+    File input;
+
+    @Parameter(label = "HDF5 dataset", required = false, description = "dataset inside an HDF5 input; empty = its"
+            + " only 3-D dataset")
+    String dataset = "";
+
+    @Parameter(label = "Output folder", style = "directory")
+    File output;
+
+    @Parameter(label = "Mode", choices = {"rigid", "piecewise"})
+    String mode = D.mode();
+
+    @Parameter(label = "Maximum shift (px)", min = "0")
+    double maxShift = D.maxShift();
+
+    @Parameter(label = "Cell radius (px)", min = "1")
+    double cellRadius = D.cellRadius();
+
+    @Parameter(label = "Patch size (px)", min = "8", description = "piecewise mode")
+    int patchSize = D.patchSize();
+
+    @Parameter(label = "Patch overlap (px)", min = "0", description = "piecewise mode")
+    int patchOverlap = D.patchOverlap();
+
+    @Parameter(label = "Corrected movie format", choices = {"tiff", "hdf5"},
+            description = "tiff streams to disk; hdf5 is held in memory until written")
+    String format = "tiff";
+
+    @Parameter(label = "Leave corrupted frames out of the template")
+    boolean detectCorrupted = true;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Corrected movie")
+    ImagePlus image;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Summary")
+    String summary;
+
+    @Override
+    public void run() {
+        if (output == null) {
+            throw new InputException("parameter 'output': no output folder given");
+        }
+        MotionSettings settings = D.withMode(mode).withShape(maxShift, cellRadius).withPatches(patchSize, patchOverlap)
+                .validate();
+        MotionCorrectionRun run;
+        try (FrameSource source = openInput()) {
+            run = MotionCorrectionRun.toFolder(source, settings, output.toPath(), format, detectCorrupted,
+                    FijiProgress.forCommand("Correct Motion"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double[] x = run.result().x();
+        double[] y = run.result().y();
+        double largest = 0;
+        for (int t = 0; t < x.length; t++) {
+            largest = Math.max(largest, Math.hypot(x[t], y[t]));
+        }
+        summary = String.format(Locale.ROOT, "%d frames, %s, largest shift %.2f px, %d frames left out of the "
+                        + "template, mean-image sharpness %.4g -> %.4g (x%.2f); wrote %s, %s, %s", x.length,
+                settings.mode(), largest, run.excluded().size(), run.sharpnessBefore(), run.sharpnessAfter(),
+                run.sharpnessAfter() / Math.max(run.sharpnessBefore(), 1e-300), run.movie().getFileName(),
+                run.shifts().getFileName(), run.results().getFileName());
+        image = corrected(run);
+        MotionDisplay.show(run.result());
+    }
+
+    private FrameSource openInput() throws IOException {
+        if (input != null && !input.getPath().isEmpty()) {
+            return MovieOpener.open(input.toPath(), dataset, 0);
+        }
+        ImagePlus current = WindowManager.getCurrentImage();
+        if (current == null) {
+            throw new InputException("parameter 'input': no recording given and no image is open");
+        }
+        return ImagePlusFrameSource.of(current);
+    }
+
+    /** The corrected movie as a virtual stack (TIFF output), or null for HDF5 output. */
+    private static ImagePlus corrected(MotionCorrectionRun run) {
+        if (!run.movie().getFileName().toString().endsWith(".tif")) {
+            return null;
+        }
+        try {
+            TiffStackReader reader = TiffStackReader.open(run.movie(), 0);
+            ImagePlus imp = new ImagePlus("motion corrected", new FrameSourceStack(reader));
+            imp.setDimensions(1, 1, reader.frameCount());
+            Calibration cal = imp.getCalibration();
+            cal.frameInterval = reader.times().medianInterval();
+            cal.setTimeUnit("s");
+            return imp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.spikescope.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.WritableGroup;
+import org.spikescope.core.Version;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The results bundle's HDF5 file, assembled in memory and written in one go (jHDF writes whole files), atomically:
+ * a failed run leaves the earlier file as it was. Datasets are named by absolute paths such as
+ * {@code /motion/shifts}; groups are created on the way. The root carries the SpikeScope version.
+ */
+public final class ResultsH5 {
+
+    private final Map<String, Object> datasets = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> attributes = new LinkedHashMap<>();
+
+    /** Adds a dataset (a Java array of numbers, any rank). */
+    public ResultsH5 dataset(String path, Object data) {
+        datasets.put(normalise(path), data);
+        return this;
+    }
+
+    /** Adds an attribute to a dataset or a group ("/" for the file). */
+    public ResultsH5 attribute(String path, String name, Object value) {
+        attributes.computeIfAbsent(normalise(path), k -> new LinkedHashMap<>()).put(name, value);
+        return this;
+    }
+
+    private static String normalise(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    public void write(Path file) throws IOException {
+        FileTrees.writeAtomically(file, temp -> {
+            try (WritableHdfFile out = HdfFile.write(temp)) {
+                Map<String, WritableGroup> groups = new LinkedHashMap<>();
+                groups.put("/", out);
+                out.putAttribute("spikescope_version", Version.get());
+                for (Map.Entry<String, Object> d : datasets.entrySet()) {
+                    String path = d.getKey();
+                    int slash = path.lastIndexOf('/');
+                    WritableGroup parent = group(groups, slash == 0 ? "/" : path.substring(0, slash));
+                    WritableDataset dataset = parent.putDataset(path.substring(slash + 1), d.getValue());
+                    attributes.getOrDefault(path, Map.of()).forEach(dataset::putAttribute);
+                }
+                for (Map.Entry<String, Map<String, Object>> a : attributes.entrySet()) {
+                    if (!datasets.containsKey(a.getKey())) {
+                        WritableGroup g = group(groups, a.getKey());
+                        a.getValue().forEach(g::putAttribute);
+                    }
+                }
+            }
+        });
+    }
+
+    private static WritableGroup group(Map<String, WritableGroup> groups, String path) {
+        WritableGroup existing = groups.get(path);
+        if (existing != null) {
+            return existing;
+        }
+        int slash = path.lastIndexOf('/');
+        WritableGroup parent = group(groups, slash == 0 ? "/" : path.substring(0, slash));
+        WritableGroup created = parent.putGroup(path.substring(slash + 1));
+        groups.put(path, created);
+        return created;
+    }
+}

@@ -1,0 +1,86 @@
+package org.spikescope.motion;
+
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.io.FileTrees;
+import org.spikescope.io.ResultsH5;
+import org.spikescope.movie.CorruptedFrameDetector;
+import org.spikescope.movie.FrameSink;
+import org.spikescope.movie.Hdf5MovieWriter;
+import org.spikescope.movie.TiffStackWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Motion correction of a movie into a folder: the corrected movie ({@value MotionOutputs#CORRECTED_TIFF} or
+ * {@value MotionOutputs#CORRECTED_HDF5}), {@value MotionOutputs#SHIFTS_CSV} and results.h5. Each file is written
+ * under a temporary name and renamed when complete, so a failed or cancelled run leaves earlier files intact.
+ *
+ * @param excluded         frames left out of the templates (corrupted or damaged)
+ * @param sharpnessBefore  gradient energy of the mean good frame as recorded
+ * @param sharpnessAfter   the same after correction
+ */
+public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, Path results, List<Integer> excluded,
+                                  double sharpnessBefore, double sharpnessAfter) {
+
+    public static final List<String> FORMATS = List.of("tiff", "hdf5");
+    public static final String RESULTS_H5 = "results.h5";
+
+    public static MotionCorrectionRun toFolder(FrameSource source, MotionSettings settings, Path folder,
+                                               String format, boolean detectCorrupted, ProgressListener progress)
+            throws IOException {
+        settings.validate();
+        String f = format == null ? "tiff" : format.trim().toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(f)) {
+            throw new InputException("parameter 'format': must be one of " + FORMATS + " (got '" + format + "')");
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
+        }
+        Files.createDirectories(folder);
+        Set<Integer> excluded = new TreeSet<>(source.damagedFrames());
+        if (detectCorrupted) {
+            excluded.addAll(CorruptedFrameDetector.detect(source, CorruptedFrameDetector.DEFAULT_THRESHOLD, progress)
+                    .corrupted());
+        }
+        Path movie = folder.resolve(f.equals("tiff") ? MotionOutputs.CORRECTED_TIFF : MotionOutputs.CORRECTED_HDF5);
+        MotionResult[] result = new MotionResult[1];
+        FileTrees.writeAtomically(movie, temp -> {
+            try (FrameSink sink = sink(source, temp, f)) {
+                result[0] = MotionCorrector.correct(source, settings, excluded, sink, progress);
+            }
+        });
+        MotionResult r = result[0];
+        Path shifts = folder.resolve(MotionOutputs.SHIFTS_CSV);
+        MotionOutputs.writeShiftsCsv(r, shifts);
+        Path h5 = folder.resolve(RESULTS_H5);
+        ResultsH5 results = MotionOutputs.addTo(new ResultsH5(), r)
+                .attribute("/motion", "input", source.description())
+                .attribute("/motion", "excluded_frame_count", excluded.size())
+                .dataset("/movie/frame_times", source.times().toArray());
+        if (!excluded.isEmpty()) {
+            // jHDF cannot store an empty array
+            results.dataset("/motion/excluded_frames", excluded.stream().mapToInt(Integer::intValue).toArray());
+        }
+        results.write(h5);
+        int margin = (int) Math.ceil(r.largestShift()) + 1;
+        return new MotionCorrectionRun(r, movie, shifts, h5, List.copyOf(excluded),
+                Sharpness.gradientEnergy(r.meanBefore(), r.width(), r.height(), margin),
+                Sharpness.gradientEnergy(r.meanAfter(), r.width(), r.height(), margin));
+    }
+
+    private static FrameSink sink(FrameSource source, Path file, String format) throws IOException {
+        double rate = source.times().frameRate();
+        if (format.equals("hdf5")) {
+            return new Hdf5MovieWriter(file, "movie", source.frameCount(), source.width(), source.height(), rate);
+        }
+        return new TiffStackWriter(file, source.width(), source.height(), source.bitDepth(), rate);
+    }
+}

@@ -1,0 +1,120 @@
+package org.spikescope.motion;
+
+import net.imglib2.parallel.Parallelization;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.movie.FrameSink;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The motion stage: builds a template from the first good frames, then streams the movie through registration
+ * and correction in blocks, one frame per thread at a time, writing corrected frames in order. Memory holds one
+ * block of frames whatever the movie's length. The template is renewed every {@code templateUpdate} frames from
+ * the corrected good frames since the last renewal, so it follows slow changes (bleaching, background).
+ */
+public final class MotionCorrector {
+
+    /** Frames per block: fixed, so that template renewals (and results) do not depend on the number of cores. */
+    static final int BLOCK = 32;
+
+    private MotionCorrector() {
+    }
+
+    /**
+     * @param excluded frames left out of every template (flagged corrupted); they are still corrected
+     * @param sink     receives the corrected frames in order; null = shifts only
+     */
+    public static MotionResult correct(FrameSource movie, MotionSettings settings, Set<Integer> excluded,
+                                       FrameSink sink, ProgressListener progress) throws IOException {
+        settings.validate();
+        int n = movie.frameCount();
+        int pixels = movie.width() * movie.height();
+        int threads = Math.max(1, Parallelization.getTaskExecutor().getParallelism());
+        List<MotionWorker> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(new MotionWorker(movie, settings));
+        }
+        PatchGrid grid = workers.get(0).registration().grid();
+        progress.stage("Building the motion template");
+        float[] template = TemplateBuilder.build(movie, settings, excluded, workers);
+        setTemplate(workers, template);
+
+        progress.stage("Correcting motion");
+        double[] x = new double[n];
+        double[] y = new double[n];
+        float[][] patchX = grid == null ? null : new float[n][];
+        float[][] patchY = grid == null ? null : new float[n][];
+        int[] fallbacks = new int[n];
+        double[] sumBefore = new double[pixels];
+        double[] sumAfter = new double[pixels];
+        double[] sumSinceUpdate = new double[pixels];
+        int good = 0;
+        int goodSinceUpdate = 0;
+        int sinceUpdate = 0;
+        float[][] corrected = new float[BLOCK][pixels];
+        float[][] raw = new float[BLOCK][pixels];
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            ids.add(i);
+        }
+        for (int start = 0; start < n; start += BLOCK) {
+            progress.checkCancelled();
+            int first = start;
+            int count = Math.min(BLOCK, n - start);
+            Parallelization.getTaskExecutor().forEach(ids, w -> {
+                MotionWorker worker = workers.get(w);
+                for (int k = w; k < count; k += threads) {
+                    int t = first + k;
+                    FrameRegistration.Shifts s = worker.correct(t, corrected[k]);
+                    System.arraycopy(worker.lastRaw(), 0, raw[k], 0, pixels);
+                    x[t] = s.x();
+                    y[t] = s.y();
+                    fallbacks[t] = s.fallbacks();
+                    if (s.patches() != null) {
+                        patchX[t] = new float[s.patches().length];
+                        patchY[t] = new float[s.patches().length];
+                        for (int p = 0; p < s.patches().length; p++) {
+                            patchX[t][p] = (float) s.patches()[p][0];
+                            patchY[t][p] = (float) s.patches()[p][1];
+                        }
+                    }
+                }
+            });
+            for (int k = 0; k < count; k++) {
+                if (sink != null) {
+                    sink.write(corrected[k]);
+                }
+                if (!excluded.contains(start + k)) {
+                    TemplateBuilder.add(sumBefore, raw[k]);
+                    TemplateBuilder.add(sumAfter, corrected[k]);
+                    TemplateBuilder.add(sumSinceUpdate, corrected[k]);
+                    good++;
+                    goodSinceUpdate++;
+                }
+            }
+            sinceUpdate += count;
+            if (settings.templateUpdate() > 0 && sinceUpdate >= settings.templateUpdate() && goodSinceUpdate > 0) {
+                template = TemplateBuilder.mean(sumSinceUpdate, goodSinceUpdate);
+                setTemplate(workers, template);
+                Arrays.fill(sumSinceUpdate, 0);
+                goodSinceUpdate = 0;
+                sinceUpdate = 0;
+            }
+            progress.progress(start + count, n);
+        }
+        int divisor = Math.max(1, good);
+        return new MotionResult(settings, movie.width(), movie.height(), x, y, patchX, patchY, grid, fallbacks,
+                template, TemplateBuilder.mean(sumBefore, divisor), TemplateBuilder.mean(sumAfter, divisor));
+    }
+
+    private static void setTemplate(List<MotionWorker> workers, float[] template) {
+        for (MotionWorker w : workers) {
+            w.registration().setTemplate(template);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.spikescope.benchmark;
+
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.io.FileTrees;
+import org.spikescope.motion.MotionCorrectionRun;
+import org.spikescope.motion.MotionSettings;
+import org.spikescope.movie.TiffStackReader;
+import org.spikescope.sim.RecordingSimulator;
+import org.spikescope.sim.SimulationSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Motion correction speed on 512×512 16-bit frames (a simulated recording with piecewise motion, read from an
+ * uncompressed TIFF): frames/s for rigid and piecewise modes, everything included (reading, template, estimation,
+ * warping, writing the corrected TIFF and the shifts). Beside it, in the same session on the same frames, the
+ * peer: scikit-image's phase_cross_correlation with upsampling (src/test/python/motion_peer.py, Debian's
+ * python3-skimage), estimation alone and with the shift applied.
+ * java -cp "target/test-classes:target/classes:target/lib/*" org.spikescope.benchmark.MotionCorrectionBenchmark 1000 300
+ */
+public final class MotionCorrectionBenchmark {
+
+    private MotionCorrectionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int frames = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int peerFrames = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        Path dir = Files.createTempDirectory("spikescope-motion-bench");
+        System.out.printf("machine: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"),
+                System.getProperty("java.version"));
+        try {
+            SimulationSettings s = SimulationSettings.builder().frames(frames).width(512).height(512).cells(200)
+                    .cellRadius(5).motion("piecewise").maxShift(6).background(1000).build();
+            RecordingSimulator.write(s, List.of(), dir.resolve("rec"), ProgressListener.NONE);
+            Path tif = dir.resolve("rec").resolve("movie.tif");
+            for (String mode : List.of("rigid", "piecewise", "rigid", "piecewise")) {
+                MotionSettings settings = MotionSettings.defaults().withMode(mode).withShape(10, 5);
+                try (FrameSource movie = TiffStackReader.open(tif, 20)) {
+                    long start = System.nanoTime();
+                    MotionCorrectionRun run = MotionCorrectionRun.toFolder(movie, settings, dir.resolve(mode), "tiff",
+                            false, ProgressListener.NONE);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    System.out.printf("SpikeScope %-9s %d frames 512x512: %.1f s, %.1f frames/s (read, template, "
+                                    + "estimate, warp, write)%s%n", mode, frames, seconds, frames / seconds,
+                            run.result().grid() == null ? "" : ", " + run.result().grid().count() + " patches");
+                }
+            }
+            peer(tif, Math.min(peerFrames, frames));
+        } finally {
+            FileTrees.deleteRecursively(dir);
+        }
+    }
+
+    private static void peer(Path tif, int frames) throws Exception {
+        Path script = Path.of("src/test/python/motion_peer.py");
+        for (int upsample : new int[]{10, 100}) {
+            Process p = new ProcessBuilder("python3", script.toString(), tif.toString(), "512",
+                    String.valueOf(frames), "512", "512", String.valueOf(upsample)).inheritIO().start();
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                System.out.println("peer failed (python3-skimage installed?)");
+                return;
+            }
+            System.out.printf("(peer above: %d frames, upsample_factor=%d, one Python process)%n", frames, upsample);
+        }
+    }
+}

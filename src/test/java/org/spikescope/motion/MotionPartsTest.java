@@ -1,0 +1,112 @@
+package org.spikescope.motion;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pieces of motion correction on images whose answer is known exactly. */
+class MotionPartsTest {
+
+    /** Smooth random texture: white noise blurred by box passes. */
+    static float[] texture(int w, int h, long seed) {
+        Random rnd = new Random(seed);
+        float[] a = new float[w * h];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) rnd.nextGaussian();
+        }
+        float[] b = new float[a.length];
+        for (int pass = 0; pass < 3; pass++) {
+            Prefilter.boxMean(a, b, w, h, 2, true);
+            Prefilter.boxMean(b, a, w, h, 2, false);
+        }
+        for (int i = 0; i < a.length; i++) {
+            a[i] = 1000 + 100 * a[i];
+        }
+        return a;
+    }
+
+    @Test
+    void wholePixelShiftsMoveEveryInteriorPixelExactly() {
+        int w = 40;
+        int h = 30;
+        float[] in = texture(w, h, 1);
+        float[] out = new float[w * h];
+        FrameWarp.rigid(in, out, w, h, 3, -2, new float[w * h]);
+        // out(q) = in(q + d)
+        for (int y = 2; y < h - 3; y++) {
+            for (int x = 0; x < w - 3; x++) {
+                assertEquals(in[(y - 2) * w + x + 3], out[y * w + x], 1e-3, "at " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void aConstantFieldWarpsLikeTheRigidShift() {
+        int w = 48;
+        int h = 36;
+        float[] in = texture(w, h, 2);
+        float[] rigid = new float[w * h];
+        float[] field = new float[w * h];
+        FrameWarp.rigid(in, rigid, w, h, 1.3, -0.6, new float[w * h]);
+        FrameWarp.field(in, field, w, h, (y, dx, dy) -> {
+            java.util.Arrays.fill(dx, 1.3f);
+            java.util.Arrays.fill(dy, -0.6f);
+        });
+        for (int i = 0; i < rigid.length; i++) {
+            assertEquals(rigid[i], field[i], 0.05, "pixel " + i);
+        }
+    }
+
+    @Test
+    void subPixelShiftsOfACleanImageAreRecoveredToTwoHundredthsOfAPixel() {
+        int size = 128;
+        float[] template = texture(size, size, 3);
+        MotionSettings s = MotionSettings.defaults().withShape(8, 2);
+        FrameRegistration registration = new FrameRegistration(size, size, s);
+        registration.setTemplate(template);
+        float[] frame = new float[size * size];
+        double worst = 0;
+        for (double[] d : new double[][]{{0.25, -0.4}, {-1.7, 2.3}, {3.5, 0.1}, {-0.05, -4.45}}) {
+            // the frame shows the template moved by d: frame(q) = template(q − d)
+            FrameWarp.rigid(template, frame, size, size, -d[0], -d[1], new float[size * size]);
+            FrameRegistration.Shifts found = registration.register(frame);
+            worst = Math.max(worst, Math.max(Math.abs(found.x() - d[0]), Math.abs(found.y() - d[1])));
+        }
+        System.out.printf("clean sub-pixel shifts: largest error %.4f px%n", worst);
+        // the frames are made by cubic interpolation, itself not an exact shift: that sets the floor here
+        assertTrue(worst < 0.02, "largest error " + worst);
+    }
+
+    @Test
+    void patchesCoverTheFrameInsideTheMarginAndTheFieldIsExactAtTheirCentres() {
+        PatchGrid g = new PatchGrid(200, 120, 64, 32, 5, 1);
+        assertEquals(5, g.originX(0));
+        assertEquals(200 - 5 - 64, g.originX(g.columns() - 1));
+        assertEquals(120 - 5 - 64, g.originY(g.count() - 1));
+        for (int c = 1; c < g.columns(); c++) {
+            assertTrue(g.originX(c) - g.originX(c - 1) <= 32, "stride at column " + c);
+        }
+        double[][] shifts = new double[g.count()][];
+        for (int p = 0; p < g.count(); p++) {
+            shifts[p] = new double[]{p, -p};
+        }
+        ShiftField f = g.field(shifts);
+        float[] dx = new float[200];
+        float[] dy = new float[200];
+        for (int p = 0; p < g.count(); p++) {
+            int y = (int) g.centreY(p);
+            f.row(y, dx, dy);
+            if (y == g.centreY(p) && (int) g.centreX(p) == g.centreX(p)) {
+                assertEquals(p, dx[(int) g.centreX(p)], 1e-5);
+            }
+        }
+        // beyond the outermost centres the field is held
+        f.row(0, dx, dy);
+        assertEquals(shifts[0][0], dx[0], 1e-6);
+        assertArrayEquals(new float[]{dx[0], dy[0]}, new float[]{0f, -0f}, 1e-6f);
+    }
+}
