@@ -1,6 +1,5 @@
 package org.spikescope.motion;
 
-import net.imglib2.parallel.Parallelization;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.movie.FrameSink;
@@ -32,16 +31,23 @@ public final class MotionCorrector {
     public static MotionResult correct(FrameSource movie, MotionSettings settings, Set<Integer> excluded,
                                        FrameSink sink, ProgressListener progress) throws IOException {
         settings.validate();
+        try (Workers pool = new Workers()) {
+            return correct(movie, settings, excluded, sink, progress, pool);
+        }
+    }
+
+    private static MotionResult correct(FrameSource movie, MotionSettings settings, Set<Integer> excluded,
+                                        FrameSink sink, ProgressListener progress, Workers pool) throws IOException {
         int n = movie.frameCount();
         int pixels = movie.width() * movie.height();
-        int threads = Math.max(1, Parallelization.getTaskExecutor().getParallelism());
+        int threads = pool.count();
         List<MotionWorker> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             workers.add(new MotionWorker(movie, settings));
         }
         PatchGrid grid = workers.get(0).registration().grid();
         progress.stage("Building the motion template");
-        float[] template = TemplateBuilder.build(movie, settings, excluded, workers);
+        float[] template = TemplateBuilder.build(movie, settings, excluded, workers, pool);
         setTemplate(workers, template);
 
         progress.stage("Correcting motion");
@@ -58,15 +64,11 @@ public final class MotionCorrector {
         int sinceUpdate = 0;
         float[][] corrected = new float[BLOCK][pixels];
         float[][] raw = new float[BLOCK][pixels];
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            ids.add(i);
-        }
         for (int start = 0; start < n; start += BLOCK) {
             progress.checkCancelled();
             int first = start;
             int count = Math.min(BLOCK, n - start);
-            Parallelization.getTaskExecutor().forEach(ids, w -> {
+            pool.forEach(w -> {
                 MotionWorker worker = workers.get(w);
                 for (int k = w; k < count; k += threads) {
                     int t = first + k;

@@ -227,16 +227,16 @@ final class ShiftEstimator {
             }
         }
         float mean = (float) (sum / (width * height));
+        // real input packed in the first half: the full spectrum at about half the cost of a complex transform
         for (int y = 0; y < height; y++) {
             int row = offset + y * stride;
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
                 float v = image[row + x] - mean;
-                out[2 * i] = tapered ? v * taper[i] : v;
-                out[2 * i + 1] = 0;
+                out[i] = tapered ? v * taper[i] : v;
             }
         }
-        fft.complexForward(out);
+        fft.realForwardFull(out);
     }
 
     private float correlationAt(int dx, int dy) {

@@ -1,6 +1,5 @@
 package org.spikescope.motion;
 
-import net.imglib2.parallel.Parallelization;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 
@@ -33,7 +32,8 @@ final class TemplateBuilder {
         return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    static float[] build(FrameSource movie, MotionSettings settings, Set<Integer> excluded, List<MotionWorker> workers)
+    static float[] build(FrameSource movie, MotionSettings settings, Set<Integer> excluded, List<MotionWorker> workers,
+                         Workers pool)
             throws IOException {
         int[] frames = goodFrames(movie.frameCount(), excluded, settings.templateFrames());
         if (frames.length == 0) {
@@ -53,11 +53,7 @@ final class TemplateBuilder {
                 w.registration().setTemplate(template);
             }
             double[][] partial = new double[workers.size()][n];
-            List<Integer> ids = new ArrayList<>();
-            for (int i = 0; i < workers.size(); i++) {
-                ids.add(i);
-            }
-            Parallelization.getTaskExecutor().forEach(ids, i -> {
+            pool.forEach(i -> {
                 float[] corrected = new float[n];
                 for (int k = i; k < frames.length; k += workers.size()) {
                     workers.get(i).correct(frames[k], corrected);

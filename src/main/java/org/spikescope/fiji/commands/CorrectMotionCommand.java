@@ -2,7 +2,6 @@ package org.spikescope.fiji.commands;
 
 import ij.ImagePlus;
 import ij.WindowManager;
-import ij.measure.Calibration;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -119,13 +118,7 @@ public class CorrectMotionCommand implements Command {
             return null;
         }
         try {
-            TiffStackReader reader = TiffStackReader.open(run.movie(), 0);
-            ImagePlus imp = new ImagePlus("motion corrected", new FrameSourceStack(reader));
-            imp.setDimensions(1, 1, reader.frameCount());
-            Calibration cal = imp.getCalibration();
-            cal.frameInterval = reader.times().medianInterval();
-            cal.setTimeUnit("s");
-            return imp;
+            return FrameSourceStack.imagePlus("motion corrected", TiffStackReader.open(run.movie(), 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

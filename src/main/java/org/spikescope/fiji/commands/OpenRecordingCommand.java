@@ -1,7 +1,6 @@
 package org.spikescope.fiji.commands;
 
 import ij.ImagePlus;
-import ij.measure.Calibration;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -86,12 +85,7 @@ public class OpenRecordingCommand implements Command {
                 throw new UncheckedIOException(e);
             }
         }
-        image = new ImagePlus(input.getName(), new FrameSourceStack(source));
-        image.setDimensions(1, 1, source.frameCount());
-        Calibration cal = image.getCalibration();
-        cal.frameInterval = source.times().medianInterval();
-        cal.setTimeUnit("s");
-        cal.fps = source.times().frameRate();
+        image = FrameSourceStack.imagePlus(input.getName(), source);
         frames = source.frameCount();
         droppedFrames = quality.droppedFrames();
         corruptedFrames = quality.corruptedFrames().toString();

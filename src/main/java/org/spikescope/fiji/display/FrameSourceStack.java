@@ -16,6 +16,17 @@ public final class FrameSourceStack extends VirtualStack {
 
     private final FrameSource source;
 
+    /** The source as a virtual time series with its frame interval. */
+    public static ij.ImagePlus imagePlus(String title, FrameSource source) {
+        ij.ImagePlus image = new ij.ImagePlus(title, new FrameSourceStack(source));
+        image.setDimensions(1, 1, source.frameCount());
+        ij.measure.Calibration cal = image.getCalibration();
+        cal.frameInterval = source.times().medianInterval();
+        cal.setTimeUnit("s");
+        cal.fps = source.times().frameRate();
+        return image;
+    }
+
     public FrameSourceStack(FrameSource source) {
         super(source.width(), source.height(), null, null);
         this.source = source;
