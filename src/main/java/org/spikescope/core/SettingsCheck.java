@@ -14,16 +14,16 @@ public final class SettingsCheck {
     }
 
     public SettingsCheck positive(String name, double value) {
-        return require(value > 0, name + " must be positive (got " + value + ")");
+        return require(value > 0, name + " must be positive (got " + show(value) + ")");
     }
 
     public SettingsCheck nonNegative(String name, double value) {
-        return require(value >= 0, name + " must be 0 or more (got " + value + ")");
+        return require(value >= 0, name + " must be 0 or more (got " + show(value) + ")");
     }
 
     public SettingsCheck between(String name, double value, double low, double high) {
         return require(value >= low && value <= high,
-                name + " must be between " + low + " and " + high + " (got " + value + ")");
+                name + " must be between " + show(low) + " and " + show(high) + " (got " + show(value) + ")");
     }
 
     public SettingsCheck oneOf(String name, String value, List<String> allowed) {
@@ -38,9 +38,9 @@ public final class SettingsCheck {
         return this;
     }
 
-    /** Appends the problems found to {@code list} (for records that collect their own). */
-    public void collectInto(List<String> list) {
-        list.addAll(problems);
+    /** Whole numbers without a trailing ".0", as the user typed them. */
+    private static String show(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /** Throws an {@link InputException} listing every problem found, if any. */

@@ -19,17 +19,14 @@ public final class FrameRegistration {
     private final PatchGrid grid;
     private final ShiftEstimator[] patches;
     private final float[] filtered;
-    /** Patch centres along each axis, in binned pixels. */
-    private final double[] centresX;
-    private final double[] centresY;
     /** Rounds of moving patch estimates to the patch centres (each uses the field fitted in the last). */
     static final int BIAS_ROUNDS = 2;
 
     /**
      * One frame's shifts.
      *
-     * @param patches   {x, y} per patch in piecewise mode (rigid shift where the patch fell back), else null
-     * @param fallbacks patches that took the rigid shift
+     * @param patches   {x, y} per patch in piecewise mode (the fitted field at the patch centres), else null
+     * @param fallbacks patches whose own estimate carried no information (their shift comes from their neighbours)
      */
     public record Shifts(double x, double y, double[][] patches, int fallbacks) {
     }
@@ -53,19 +50,9 @@ public final class FrameRegistration {
             for (int p = 0; p < patches.length; p++) {
                 patches[p] = new ShiftEstimator(grid.size(), grid.size(), radius, taper, true);
             }
-            this.centresX = new double[grid.columns()];
-            this.centresY = new double[grid.rows()];
-            for (int c = 0; c < grid.columns(); c++) {
-                centresX[c] = grid.originX(c) + (grid.size() - 1) / 2.0;
-            }
-            for (int r = 0; r < grid.rows(); r++) {
-                centresY[r] = grid.originY(r * grid.columns()) + (grid.size() - 1) / 2.0;
-            }
         } else {
             this.grid = null;
             this.patches = null;
-            this.centresX = null;
-            this.centresY = null;
         }
     }
 
@@ -133,7 +120,7 @@ public final class FrameRegistration {
         for (int round = 0; round < BIAS_ROUNDS; round++) {
             // each patch measured the shift where its structure lies: move the estimates to the patch centres
             // using the field's gradient, then fit again
-            double[][] j = PatchFieldFit.gradients(grid.rows(), grid.columns(), shifts, centresX, centresY);
+            double[][] j = PatchFieldFit.gradients(grid, shifts, bin);
             double[][] centred = new double[patches.length][];
             for (int p = 0; p < patches.length; p++) {
                 double[] b = patches[p].bias(j[p][0], j[p][1], j[p][2], j[p][3]);

@@ -6,7 +6,6 @@ import org.spikescope.movie.FrameSink;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -56,14 +55,9 @@ public final class MotionCorrector {
         float[][] patchX = grid == null ? null : new float[n][];
         float[][] patchY = grid == null ? null : new float[n][];
         int[] fallbacks = new int[n];
-        double[] sumBefore = new double[pixels];
-        double[] sumAfter = new double[pixels];
-        double[] sumSinceUpdate = new double[pixels];
-        int good = 0;
-        int goodSinceUpdate = 0;
         int sinceUpdate = 0;
         float[][] corrected = new float[BLOCK][pixels];
-        float[][] raw = new float[BLOCK][pixels];
+        List<ImageSum> recent = workers.stream().map(w -> w.recent).toList();
         for (int start = 0; start < n; start += BLOCK) {
             progress.checkCancelled();
             int first = start;
@@ -72,8 +66,7 @@ public final class MotionCorrector {
                 MotionWorker worker = workers.get(w);
                 for (int k = w; k < count; k += threads) {
                     int t = first + k;
-                    FrameRegistration.Shifts s = worker.correct(t, corrected[k]);
-                    System.arraycopy(worker.lastRaw(), 0, raw[k], 0, pixels);
+                    FrameRegistration.Shifts s = worker.correct(t, corrected[k], !excluded.contains(t));
                     x[t] = s.x();
                     y[t] = s.y();
                     fallbacks[t] = s.fallbacks();
@@ -87,31 +80,27 @@ public final class MotionCorrector {
                     }
                 }
             });
-            for (int k = 0; k < count; k++) {
-                if (sink != null) {
+            if (sink != null) {
+                for (int k = 0; k < count; k++) {
                     sink.write(corrected[k]);
-                }
-                if (!excluded.contains(start + k)) {
-                    TemplateBuilder.add(sumBefore, raw[k]);
-                    TemplateBuilder.add(sumAfter, corrected[k]);
-                    TemplateBuilder.add(sumSinceUpdate, corrected[k]);
-                    good++;
-                    goodSinceUpdate++;
                 }
             }
             sinceUpdate += count;
-            if (settings.templateUpdate() > 0 && sinceUpdate >= settings.templateUpdate() && goodSinceUpdate > 0) {
-                template = TemplateBuilder.mean(sumSinceUpdate, goodSinceUpdate);
-                setTemplate(workers, template);
-                Arrays.fill(sumSinceUpdate, 0);
-                goodSinceUpdate = 0;
-                sinceUpdate = 0;
+            if (settings.templateUpdate() > 0 && sinceUpdate >= settings.templateUpdate()) {
+                float[] renewed = ImageSum.mean(recent);
+                if (renewed != null) {
+                    template = renewed;
+                    setTemplate(workers, template);
+                    recent.forEach(ImageSum::clear);
+                    sinceUpdate = 0;
+                }
             }
             progress.progress(start + count, n);
         }
-        int divisor = Math.max(1, good);
+        float[] before = ImageSum.mean(workers.stream().map(w -> w.raw).toList());
+        float[] after = ImageSum.mean(workers.stream().map(w -> w.corrected).toList());
         return new MotionResult(settings, movie.width(), movie.height(), x, y, patchX, patchY, grid, fallbacks,
-                template, TemplateBuilder.mean(sumBefore, divisor), TemplateBuilder.mean(sumAfter, divisor));
+                template, before != null ? before : template, after != null ? after : template);
     }
 
     private static void setTemplate(List<MotionWorker> workers, float[] template) {

@@ -5,7 +5,11 @@ import org.spikescope.core.FrameSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** One thread's registration and buffers: reads a frame, registers it and writes the corrected frame. */
+/**
+ * One thread's registration, buffers and running sums: reads a frame, registers it, writes the corrected frame,
+ * and adds good frames to the sums of raw frames, of corrected frames, and of corrected frames since the last
+ * template.
+ */
 final class MotionWorker {
 
     private final FrameSource movie;
@@ -14,6 +18,9 @@ final class MotionWorker {
     private final int height;
     private final float[] frame;
     private final float[] scratch;
+    final ImageSum raw;
+    final ImageSum corrected;
+    final ImageSum recent;
 
     MotionWorker(FrameSource movie, MotionSettings settings) {
         this.movie = movie;
@@ -22,30 +29,41 @@ final class MotionWorker {
         this.registration = new FrameRegistration(width, height, settings);
         this.frame = new float[width * height];
         this.scratch = new float[width * height];
+        this.raw = new ImageSum(width * height);
+        this.corrected = new ImageSum(width * height);
+        this.recent = new ImageSum(width * height);
     }
 
     FrameRegistration registration() {
         return registration;
     }
 
-    /** Reads frame {@code t}, registers it and writes the corrected frame into {@code corrected}. */
-    FrameRegistration.Shifts correct(int t, float[] corrected) {
+    /** Reads frame {@code t} into the worker's buffer and returns it. */
+    float[] read(int t) {
         try {
-            movie.readFrame(t, frame);
+            return movie.readFrame(t, frame);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FrameRegistration.Shifts s = registration.register(frame);
-        if (s.patches() == null) {
-            FrameWarp.rigid(frame, corrected, width, height, s.x(), s.y(), scratch);
-        } else {
-            FrameWarp.field(frame, corrected, width, height, registration.grid().field(s.patches()));
-        }
-        return s;
     }
 
-    /** The raw frame read by the last {@link #correct} call. */
-    float[] lastRaw() {
-        return frame;
+    /**
+     * Reads frame {@code t}, registers it and writes the corrected frame into {@code out}; a good frame is added
+     * to the sums.
+     */
+    FrameRegistration.Shifts correct(int t, float[] out, boolean good) {
+        read(t);
+        FrameRegistration.Shifts s = registration.register(frame);
+        if (s.patches() == null) {
+            FrameWarp.rigid(frame, out, width, height, s.x(), s.y(), scratch);
+        } else {
+            FrameWarp.field(frame, out, width, height, registration.grid().field(s.patches()));
+        }
+        if (good) {
+            raw.add(frame);
+            corrected.add(out);
+            recent.add(out);
+        }
+        return s;
     }
 }

@@ -80,25 +80,28 @@ final class PatchFieldFit {
 
     /**
      * Gradient of the field at each patch, {∂dx/∂x, ∂dx/∂y, ∂dy/∂x, ∂dy/∂y}, by differences between neighbouring
-     * patches (central inside, one-sided at the edges); positions in the same unit as the shifts.
+     * patches (central inside, one-sided at the edges). Dimensionless, so shifts and centres may be in any one
+     * unit: the centres come in frame pixels and are taken to the shifts' unit by {@code pixelsPerShiftUnit}.
      */
-    static double[][] gradients(int rows, int columns, double[][] field, double[] centresX, double[] centresY) {
+    static double[][] gradients(PatchGrid grid, double[][] field, double pixelsPerShiftUnit) {
+        int rows = grid.rows();
+        int columns = grid.columns();
         double[][] j = new double[field.length][4];
         for (int p = 0; p < field.length; p++) {
             int r = p / columns;
             int c = p % columns;
-            int left = Math.max(0, c - 1);
-            int right = Math.min(columns - 1, c + 1);
-            int up = Math.max(0, r - 1);
-            int down = Math.min(rows - 1, r + 1);
+            int left = r * columns + Math.max(0, c - 1);
+            int right = r * columns + Math.min(columns - 1, c + 1);
+            int up = Math.max(0, r - 1) * columns + c;
+            int down = Math.min(rows - 1, r + 1) * columns + c;
             for (int axis = 0; axis < 2; axis++) {
                 if (right > left) {
-                    j[p][2 * axis] = (field[r * columns + right][axis] - field[r * columns + left][axis])
-                            / (centresX[right] - centresX[left]);
+                    j[p][2 * axis] = (field[right][axis] - field[left][axis]) * pixelsPerShiftUnit
+                            / (grid.centreX(right) - grid.centreX(left));
                 }
                 if (down > up) {
-                    j[p][2 * axis + 1] = (field[down * columns + c][axis] - field[up * columns + c][axis])
-                            / (centresY[down] - centresY[up]);
+                    j[p][2 * axis + 1] = (field[down][axis] - field[up][axis]) * pixelsPerShiftUnit
+                            / (grid.centreY(down) - grid.centreY(up));
                 }
             }
         }

@@ -3,9 +3,7 @@ package org.spikescope.motion;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -33,55 +31,34 @@ final class TemplateBuilder {
     }
 
     static float[] build(FrameSource movie, MotionSettings settings, Set<Integer> excluded, List<MotionWorker> workers,
-                         Workers pool)
-            throws IOException {
+                         Workers pool) {
         int[] frames = goodFrames(movie.frameCount(), excluded, settings.templateFrames());
         if (frames.length == 0) {
             throw new InputException(movie.description() + ": no frame to build a template from (the movie is "
                     + "empty or every frame is flagged as corrupted)");
         }
-        int n = movie.width() * movie.height();
-        double[] sum = new double[n];
-        float[] buffer = new float[n];
-        for (int t : frames) {
-            movie.readFrame(t, buffer);
-            add(sum, buffer);
-        }
-        float[] template = mean(sum, frames.length);
-        for (int round = 0; round < ROUNDS; round++) {
-            for (MotionWorker w : workers) {
-                w.registration().setTemplate(template);
+        List<ImageSum> sums = workers.stream().map(w -> w.recent).toList();
+        pool.forEach(i -> {
+            for (int k = i; k < frames.length; k += workers.size()) {
+                workers.get(i).recent.add(workers.get(i).read(frames[k]));
             }
-            double[][] partial = new double[workers.size()][n];
+        });
+        float[] template = ImageSum.mean(sums);
+        for (int round = 0; round < ROUNDS; round++) {
+            float[] next = template;
             pool.forEach(i -> {
-                float[] corrected = new float[n];
+                MotionWorker w = workers.get(i);
+                w.registration().setTemplate(next);
+                w.recent.clear();
+                float[] out = new float[movie.width() * movie.height()];
                 for (int k = i; k < frames.length; k += workers.size()) {
-                    workers.get(i).correct(frames[k], corrected);
-                    add(partial[i], corrected);
+                    w.correct(frames[k], out, false);
+                    w.recent.add(out);
                 }
             });
-            Arrays.fill(sum, 0);
-            for (double[] p : partial) {
-                for (int j = 0; j < n; j++) {
-                    sum[j] += p[j];
-                }
-            }
-            template = mean(sum, frames.length);
+            template = ImageSum.mean(sums);
         }
+        workers.forEach(w -> w.recent.clear());
         return template;
-    }
-
-    static void add(double[] sum, float[] frame) {
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] += frame[i];
-        }
-    }
-
-    static float[] mean(double[] sum, int count) {
-        float[] m = new float[sum.length];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = (float) (sum[i] / count);
-        }
-        return m;
     }
 }

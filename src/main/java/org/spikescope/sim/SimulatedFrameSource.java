@@ -3,8 +3,6 @@ package org.spikescope.sim;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.FrameTimes;
 
-import java.util.List;
-
 /** A simulated movie read like a file: each frame is rendered when asked for, so nothing is held in memory. */
 public final class SimulatedFrameSource implements FrameSource {
 
@@ -53,11 +51,6 @@ public final class SimulatedFrameSource implements FrameSource {
     @Override
     public String description() {
         return "simulated " + s.width() + "x" + s.height() + " movie (seed " + s.seed() + ")";
-    }
-
-    @Override
-    public List<Integer> damagedFrames() {
-        return List.of();
     }
 
     @Override

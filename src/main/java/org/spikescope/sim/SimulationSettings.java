@@ -1,9 +1,7 @@
 package org.spikescope.sim;
 
-import org.spikescope.core.InputException;
 import org.spikescope.core.SettingsCheck;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -70,66 +68,39 @@ public record SimulationSettings(
 
     /** Checks every field; the message names each bad one and what it must be. */
     public SimulationSettings validate() {
-        List<String> problems = new ArrayList<>();
-        positive(problems, "frames", frames);
-        if (width < 16 || height < 16) {
-            problems.add("width and height must be at least 16 pixels (got " + width + "x" + height + ")");
-        }
-        if (cells < 0) {
-            problems.add("cells must be 0 or more (got " + cells + ")");
-        }
-        positive(problems, "frameRate", frameRate);
-        if (!FORMATS.contains(format)) {
-            problems.add("format must be one of " + FORMATS + " (got '" + format + "')");
-        }
-        if (!MOTIONS.contains(motion)) {
-            problems.add("motion must be one of " + MOTIONS + " (got '" + motion + "')");
-        }
-        if (!(cellRadius >= 1 && cellRadius <= Math.min(width, height) / 4.0)) {
-            problems.add("cellRadius must be between 1 and a quarter of the image (got " + cellRadius + ")");
-        }
-        nonNegative(problems, "maxShift", maxShift);
-        nonNegative(problems, "spikeRate", spikeRate);
-        if (!(burstiness >= 0 && burstiness < 1)) {
-            problems.add("burstiness must be in [0, 1) (got " + burstiness + ")");
-        }
-        positive(problems, "decayTime", decayTime);
-        positive(problems, "riseTime", riseTime);
-        if (riseTime >= decayTime) {
-            problems.add("riseTime (" + riseTime + " s) must be shorter than decayTime (" + decayTime + " s)");
-        }
-        nonNegative(problems, "spikeAmplitude", spikeAmplitude);
-        nonNegative(problems, "restingBrightness", restingBrightness);
-        nonNegative(problems, "background", background);
-        if (!(backgroundFluctuation >= 0 && backgroundFluctuation < 1)) {
-            problems.add("backgroundFluctuation must be in [0, 1) (got " + backgroundFluctuation + ")");
-        }
-        if (vessels < 0) {
-            problems.add("vessels must be 0 or more (got " + vessels + ")");
-        }
-        nonNegative(problems, "readNoise", readNoise);
-        if (droppedFrames < 0 || droppedFrames > frames / 10) {
-            problems.add("droppedFrames must be between 0 and a tenth of the frames (got " + droppedFrames + ")");
-        }
-        if (droppedFrames > 0 && !format.equals("v4")) {
-            problems.add("droppedFrames needs format v4: TIFF and HDF5 movies carry no time stamps to show the gaps");
-        }
-        if (corruptedFrames < 0 || corruptedFrames > frames / 5) {
-            problems.add("corruptedFrames must be between 0 and a fifth of the frames (got " + corruptedFrames + ")");
-        }
-        positive(problems, "framesPerFile", framesPerFile);
-        if (!problems.isEmpty()) {
-            throw new InputException("simulation settings: " + String.join("; ", problems));
-        }
+        new SettingsCheck("simulation settings")
+                .positive("frames", frames)
+                .require(width >= 16 && height >= 16, "width and height must be at least 16 pixels (got " + width
+                        + "x" + height + ")")
+                .nonNegative("cells", cells)
+                .positive("frameRate", frameRate)
+                .oneOf("format", format, FORMATS)
+                .oneOf("motion", motion, MOTIONS)
+                .require(cellRadius >= 1 && cellRadius <= Math.min(width, height) / 4.0,
+                        "cellRadius must be between 1 and a quarter of the image (got " + cellRadius + ")")
+                .nonNegative("maxShift", maxShift)
+                .nonNegative("spikeRate", spikeRate)
+                .require(burstiness >= 0 && burstiness < 1, "burstiness must be in [0, 1) (got " + burstiness + ")")
+                .positive("decayTime", decayTime)
+                .positive("riseTime", riseTime)
+                .require(riseTime < decayTime, "riseTime (" + riseTime + " s) must be shorter than decayTime ("
+                        + decayTime + " s)")
+                .nonNegative("spikeAmplitude", spikeAmplitude)
+                .nonNegative("restingBrightness", restingBrightness)
+                .nonNegative("background", background)
+                .require(backgroundFluctuation >= 0 && backgroundFluctuation < 1,
+                        "backgroundFluctuation must be in [0, 1) (got " + backgroundFluctuation + ")")
+                .nonNegative("vessels", vessels)
+                .nonNegative("readNoise", readNoise)
+                .require(droppedFrames >= 0 && droppedFrames <= frames / 10,
+                        "droppedFrames must be between 0 and a tenth of the frames (got " + droppedFrames + ")")
+                .require(droppedFrames == 0 || format.equals("v4"), "droppedFrames needs format v4: TIFF and HDF5 "
+                        + "movies carry no time stamps to show the gaps")
+                .require(corruptedFrames >= 0 && corruptedFrames <= frames / 5,
+                        "corruptedFrames must be between 0 and a fifth of the frames (got " + corruptedFrames + ")")
+                .positive("framesPerFile", framesPerFile)
+                .done();
         return this;
-    }
-
-    private static void positive(List<String> problems, String name, double v) {
-        new SettingsCheck("").positive(name, v).collectInto(problems);
-    }
-
-    private static void nonNegative(List<String> problems, String name, double v) {
-        new SettingsCheck("").nonNegative(name, v).collectInto(problems);
     }
 
     /** A builder starting from these settings. */

@@ -1,8 +1,7 @@
 package org.spikescope.spikes;
 
-import org.spikescope.core.InputException;
+import org.spikescope.core.SettingsCheck;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,25 +44,14 @@ public record DeconvolutionSettings(String model, String penalty, double minSpik
     }
 
     public DeconvolutionSettings validate() {
-        List<String> problems = new ArrayList<>();
-        if (!MODELS.contains(model)) {
-            problems.add("model must be one of " + MODELS + " (got '" + model + "')");
-        }
-        if (!PENALTIES.contains(penalty)) {
-            problems.add("penalty must be one of " + PENALTIES + " (got '" + penalty + "')");
-        }
-        if (!(minSpikeSize >= 0)) {
-            problems.add("minSpikeSize must be 0 (automatic) or positive (got " + minSpikeSize + ")");
-        }
-        if (!(baselineWindowSeconds > 0)) {
-            problems.add("baselineWindowSeconds must be positive (got " + baselineWindowSeconds + ")");
-        }
-        if (!(baselinePercentile >= 0 && baselinePercentile <= 50)) {
-            problems.add("baselinePercentile must be between 0 and 50 (got " + baselinePercentile + ")");
-        }
-        if (!problems.isEmpty()) {
-            throw new InputException("deconvolution settings: " + String.join("; ", problems));
-        }
+        new SettingsCheck("deconvolution settings")
+                .oneOf("model", model, MODELS)
+                .oneOf("penalty", penalty, PENALTIES)
+                .require(minSpikeSize >= 0, "minSpikeSize must be 0 (automatic) or positive (got " + minSpikeSize
+                        + ")")
+                .positive("baselineWindowSeconds", baselineWindowSeconds)
+                .between("baselinePercentile", baselinePercentile, 0, 50)
+                .done();
         return this;
     }
 }

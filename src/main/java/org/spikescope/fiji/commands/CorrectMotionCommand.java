@@ -86,15 +86,9 @@ public class CorrectMotionCommand implements Command {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        double[] x = run.result().x();
-        double[] y = run.result().y();
-        double largest = 0;
-        for (int t = 0; t < x.length; t++) {
-            largest = Math.max(largest, Math.hypot(x[t], y[t]));
-        }
         summary = String.format(Locale.ROOT, "%d frames, %s, largest shift %.2f px, %d frames left out of the "
-                        + "template, mean-image sharpness %.4g -> %.4g (x%.2f); wrote %s, %s, %s", x.length,
-                settings.mode(), largest, run.excluded().size(), run.sharpnessBefore(), run.sharpnessAfter(),
+                        + "template, mean-image sharpness %.4g -> %.4g (x%.2f); wrote %s, %s, %s",
+                run.result().frames(), settings.mode(), run.result().largestShift(), run.excluded().size(), run.sharpnessBefore(), run.sharpnessAfter(),
                 run.sharpnessAfter() / Math.max(run.sharpnessBefore(), 1e-300), run.movie().getFileName(),
                 run.shifts().getFileName(), run.results().getFileName());
         image = corrected(run);
