@@ -20,6 +20,14 @@ final class ImageSum {
         count++;
     }
 
+    /** Adds everything in {@code other} (sums and count). */
+    void add(ImageSum other) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += other.sum[i];
+        }
+        count += other.count;
+    }
+
     void clear() {
         Arrays.fill(sum, 0);
         count = 0;

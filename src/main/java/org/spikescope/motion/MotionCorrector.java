@@ -91,12 +91,13 @@ public final class MotionCorrector {
                 if (renewed != null) {
                     template = renewed;
                     setTemplate(workers, template);
-                    recent.forEach(ImageSum::clear);
+                    workers.forEach(MotionWorker::foldRecent);
                     sinceUpdate = 0;
                 }
             }
             progress.progress(start + count, n);
         }
+        workers.forEach(MotionWorker::foldRecent);
         float[] before = ImageSum.mean(workers.stream().map(w -> w.raw).toList());
         float[] after = ImageSum.mean(workers.stream().map(w -> w.corrected).toList());
         return new MotionResult(settings, movie.width(), movie.height(), x, y, patchX, patchY, grid, fallbacks,

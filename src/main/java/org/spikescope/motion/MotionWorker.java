@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 
 /**
  * One thread's registration, buffers and running sums: reads a frame, registers it, writes the corrected frame,
- * and adds good frames to the sums of raw frames, of corrected frames, and of corrected frames since the last
- * template.
+ * and adds good frames to the sum of raw frames and to that of corrected frames since the last template (folded
+ * into the sum of all corrected frames at each renewal, rather than adding every frame twice).
  */
 final class MotionWorker {
 
@@ -47,6 +47,12 @@ final class MotionWorker {
         }
     }
 
+    /** Moves the corrected frames since the last template into the sum of all corrected frames. */
+    void foldRecent() {
+        corrected.add(recent);
+        recent.clear();
+    }
+
     /**
      * Reads frame {@code t}, registers it and writes the corrected frame into {@code out}; a good frame is added
      * to the sums.
@@ -61,7 +67,6 @@ final class MotionWorker {
         }
         if (good) {
             raw.add(frame);
-            corrected.add(out);
             recent.add(out);
         }
         return s;

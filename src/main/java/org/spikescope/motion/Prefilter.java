@@ -91,38 +91,86 @@ final class Prefilter {
         for (int y = 0; y < binnedHeight * bin; y++) {
             int source = y * width;
             int target = (y / bin) * binnedWidth;
-            for (int x = 0; x < binnedWidth * bin; x++) {
-                out[target + x / bin] += frame[source + x];
+            for (int bx = 0; bx < binnedWidth; bx++) {
+                float sum = 0;
+                int from = source + bx * bin;
+                for (int dx = 0; dx < bin; dx++) {
+                    sum += frame[from + dx];
+                }
+                out[target + bx] += sum;
             }
         }
     }
 
     /** Running mean over 2r+1 pixels along rows or columns; the window shrinks at the borders. */
     static void boxMean(float[] in, float[] out, int w, int h, int r, boolean alongRows) {
-        int lines = alongRows ? h : w;
-        int length = alongRows ? w : h;
-        int step = alongRows ? 1 : w;
-        for (int line = 0; line < lines; line++) {
-            int base = alongRows ? line * w : line;
-            double sum = 0;
-            int count = 0;
-            for (int i = 0; i <= Math.min(r, length - 1); i++) {
-                sum += in[base + i * step];
+        if (alongRows) {
+            for (int y = 0; y < h; y++) {
+                boxMeanLine(in, out, y * w, w, r);
+            }
+            return;
+        }
+        // down the columns, a whole row at a time: running sums per column keep memory access sequential
+        double[] sums = new double[w];
+        int count = 0;
+        for (int y = 0; y <= Math.min(r, h - 1); y++) {
+            addRow(sums, in, y * w, 1);
+            count++;
+        }
+        for (int y = 0; y < h; y++) {
+            float scale = 1f / count;
+            int base = y * w;
+            for (int x = 0; x < w; x++) {
+                out[base + x] = (float) sums[x] * scale;
+            }
+            if (y + r + 1 < h) {
+                addRow(sums, in, (y + r + 1) * w, 1);
                 count++;
             }
-            for (int i = 0; i < length; i++) {
-                out[base + i * step] = (float) (sum / count);
-                int enter = i + r + 1;
-                int leave = i - r;
-                if (enter < length) {
-                    sum += in[base + enter * step];
-                    count++;
-                }
-                if (leave >= 0) {
-                    sum -= in[base + leave * step];
-                    count--;
-                }
+            if (y - r >= 0) {
+                addRow(sums, in, (y - r) * w, -1);
+                count--;
             }
+        }
+    }
+
+    /** Running mean along one row: a fixed window inside, shrinking windows at the two ends. */
+    private static void boxMeanLine(float[] in, float[] out, int base, int w, int r) {
+        double sum = 0;
+        for (int i = 0; i <= Math.min(r, w - 1); i++) {
+            sum += in[base + i];
+        }
+        int x = 0;
+        for (; x < w && !(x >= r && x + r + 1 < w); x++) {
+            out[base + x] = (float) (sum / (Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1));
+            sum = slide(in, base, w, r, x, sum);
+        }
+        double scale = 1.0 / (2 * r + 1);
+        for (; x + r + 1 < w; x++) {
+            out[base + x] = (float) (sum * scale);
+            sum += in[base + x + r + 1] - in[base + x - r];
+        }
+        for (; x < w; x++) {
+            out[base + x] = (float) (sum / (Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1));
+            sum = slide(in, base, w, r, x, sum);
+        }
+    }
+
+    /** The window sum moved from position x to x + 1. */
+    private static double slide(float[] in, int base, int w, int r, int x, double sum) {
+        double s = sum;
+        if (x + r + 1 < w) {
+            s += in[base + x + r + 1];
+        }
+        if (x - r >= 0) {
+            s -= in[base + x - r];
+        }
+        return s;
+    }
+
+    private static void addRow(double[] sums, float[] in, int offset, int sign) {
+        for (int x = 0; x < sums.length; x++) {
+            sums[x] += sign * in[offset + x];
         }
     }
 }

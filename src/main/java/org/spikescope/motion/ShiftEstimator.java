@@ -26,6 +26,9 @@ final class ShiftEstimator {
     private final FloatFFT_2D fft;
     /** Squared filter transfer per frequency, zero on the Nyquist row and column (they have no sign). */
     private final float[] weight;
+    /** Frequency indices beyond which the weight is negligible, along x and y. */
+    private final int bandX;
+    private final int bandY;
     private final float[] taper;
     private final float[] templateSpectrum;
     private final float[] crossPower;
@@ -67,6 +70,8 @@ final class ShiftEstimator {
                 weight[ky * width + kx] = (float) (dog * dog);
             }
         }
+        this.bandX = reach(weight, width, 1);
+        this.bandY = reach(weight, height, width);
         this.taper = new float[width * height];
         float[] tx = taper1d(width, taperWidth);
         float[] ty = taper1d(height, taperWidth);
@@ -78,6 +83,24 @@ final class ShiftEstimator {
         this.templateSpectrum = new float[2 * width * height];
         this.crossPower = new float[2 * width * height];
         this.correlation = new float[2 * width * height];
+    }
+
+    /**
+     * Highest frequency index (below Nyquist) along one axis whose weight is still above a millionth of the
+     * largest: the band the refinement needs to visit.
+     */
+    private static int reach(float[] weight, int n, int step) {
+        float max = 0;
+        for (float w : weight) {
+            max = Math.max(max, w);
+        }
+        int last = 0;
+        for (int k = 1; 2 * k < n; k++) {
+            if (weight[k * step] > 1e-6f * max) {
+                last = k;
+            }
+        }
+        return last;
     }
 
     /** Signed frequency in cycles per pixel; 0 at Nyquist, whose weight is zero anyway. */
@@ -261,41 +284,27 @@ final class ShiftEstimator {
             double hxx = 0;
             double hyy = 0;
             double hxy = 0;
-            for (int ky = 0; ky < height; ky++) {
-                // per row: Σ P·ux, Σ fx·P·ux and Σ fx²·P·ux, then one multiplication by uy
-                double r0 = 0;
-                double i0 = 0;
-                double r1 = 0;
-                double i1 = 0;
-                double r2 = 0;
-                double i2 = 0;
+            // real images: P(−k) = conj(P(k)), so the rows below the middle mirror those above (factor 2), and
+            // beyond the band-pass's reach the weights are nil
+            for (int ky = 0; ky <= bandY; ky++) {
+                double[] sums = new double[6];
                 int row = 2 * ky * width;
-                for (int kx = 0; kx < width; kx++) {
-                    double pr = crossPower[row + 2 * kx];
-                    double pi = crossPower[row + 2 * kx + 1];
-                    double qr = pr * ux[2 * kx] - pi * ux[2 * kx + 1];
-                    double qi = pr * ux[2 * kx + 1] + pi * ux[2 * kx];
-                    double f = fx[kx];
-                    r0 += qr;
-                    i0 += qi;
-                    r1 += f * qr;
-                    i1 += f * qi;
-                    r2 += f * f * qr;
-                    i2 += f * f * qi;
-                }
+                rowSums(row, 0, bandX, ux, sums);
+                rowSums(row, width - bandX, width - 1, ux, sums);
                 double cr = uy[2 * ky];
                 double ci = uy[2 * ky + 1];
                 double f = fy[ky];
-                double re0 = r0 * cr - i0 * ci;
-                double im0 = r0 * ci + i0 * cr;
-                double re1 = r1 * cr - i1 * ci;
-                double im1 = r1 * ci + i1 * cr;
-                double re2 = r2 * cr - i2 * ci;
-                gx -= im1;
-                gy -= f * im0;
-                hxx -= re2;
-                hyy -= f * f * re0;
-                hxy -= f * re1;
+                double mirror = ky == 0 ? 1 : 2;
+                double re0 = sums[0] * cr - sums[1] * ci;
+                double im0 = sums[0] * ci + sums[1] * cr;
+                double re1 = sums[2] * cr - sums[3] * ci;
+                double im1 = sums[2] * ci + sums[3] * cr;
+                double re2 = sums[4] * cr - sums[5] * ci;
+                gx -= mirror * im1;
+                gy -= mirror * f * im0;
+                hxx -= mirror * re2;
+                hyy -= mirror * f * f * re0;
+                hxy -= mirror * f * re1;
             }
             curvature[0] = -hxx;
             curvature[1] = -hyy;
@@ -320,6 +329,35 @@ final class ShiftEstimator {
             }
         }
         return true;
+    }
+
+    /** Over kx in [from, to] of one row: Σ P·ux, Σ fx·P·ux and Σ fx²·P·ux (real and imaginary parts). */
+    private void rowSums(int row, int from, int to, double[] ux, double[] sums) {
+        double r0 = 0;
+        double i0 = 0;
+        double r1 = 0;
+        double i1 = 0;
+        double r2 = 0;
+        double i2 = 0;
+        for (int kx = Math.max(0, from); kx <= Math.min(width - 1, to); kx++) {
+            double pr = crossPower[row + 2 * kx];
+            double pi = crossPower[row + 2 * kx + 1];
+            double qr = pr * ux[2 * kx] - pi * ux[2 * kx + 1];
+            double qi = pr * ux[2 * kx + 1] + pi * ux[2 * kx];
+            double f = fx[kx];
+            r0 += qr;
+            i0 += qi;
+            r1 += f * qr;
+            i1 += f * qi;
+            r2 += f * f * qr;
+            i2 += f * f * qi;
+        }
+        sums[0] += r0;
+        sums[1] += i0;
+        sums[2] += r1;
+        sums[3] += i1;
+        sums[4] += r2;
+        sums[5] += i2;
     }
 
     private static void phasors(double[] f, double shift, double[] u) {

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class TemplateBuilder {
 
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 2;
 
     private TemplateBuilder() {
     }

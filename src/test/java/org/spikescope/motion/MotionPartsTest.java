@@ -30,6 +30,39 @@ class MotionPartsTest {
     }
 
     @Test
+    void boxMeansEqualDirectAveragesIncludingShrunkenWindowsAtTheEdges() {
+        Random rnd = new Random(3);
+        double worst = 0;
+        for (int n : new int[]{1, 2, 3, 5, 7, 10, 31}) {
+            for (int r : new int[]{1, 2, 3, 6}) {
+                float[] in = new float[2 * n];
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = rnd.nextFloat();
+                }
+                float[] rows = new float[in.length];
+                float[] columns = new float[in.length];
+                Prefilter.boxMean(in, rows, n, 2, r, true);
+                Prefilter.boxMean(in, columns, 2, n, r, false);
+                for (int a = 0; a < 2; a++) {
+                    for (int i = 0; i < n; i++) {
+                        double sumRow = 0;
+                        double sumColumn = 0;
+                        int count = 0;
+                        for (int k = Math.max(0, i - r); k <= Math.min(n - 1, i + r); k++) {
+                            sumRow += in[a * n + k];
+                            sumColumn += in[k * 2 + a];
+                            count++;
+                        }
+                        worst = Math.max(worst, Math.abs(sumRow / count - rows[a * n + i]));
+                        worst = Math.max(worst, Math.abs(sumColumn / count - columns[i * 2 + a]));
+                    }
+                }
+            }
+        }
+        assertEquals(0, worst, 1e-6);
+    }
+
+    @Test
     void wholePixelShiftsMoveEveryInteriorPixelExactly() {
         int w = 40;
         int h = 30;
