@@ -83,9 +83,14 @@ public final class FrameRegistration {
     }
 
     public Shifts register(float[] frame) {
+        return register(frame, false);
+    }
+
+    /** @param rigidOnly the rigid shift alone, even in piecewise mode */
+    Shifts register(float[] frame, boolean rigidOnly) {
         prefilter.apply(frame, filtered);
         ShiftEstimator.Estimate rigid = whole.estimate(filtered, 0, binnedWidth, 0, 0, settings.maxShift() / bin);
-        if (patches == null) {
+        if (patches == null || rigidOnly) {
             return new Shifts(rigid.x() * bin, rigid.y() * bin, null, 0);
         }
         double[][] estimates = new double[patches.length][];

@@ -7,6 +7,9 @@ package org.spikescope.motion;
  */
 public final class FrameWarp {
 
+    /** Added before truncating to an int, which then floors: more than any shift the settings allow. */
+    private static final int FLOOR_OFFSET = 1024;
+
     private FrameWarp() {
     }
 
@@ -66,38 +69,63 @@ public final class FrameWarp {
      * a 4×4 cubic convolution around its own source point.
      */
     public static void field(float[] in, float[] out, int width, int height, ShiftField field) {
-        float[] wx = new float[4];
-        float[] wy = new float[4];
         float[] dxRow = new float[width];
         float[] dyRow = new float[width];
         for (int y = 0; y < height; y++) {
             field.row(y, dxRow, dyRow);
+            int row = y * width;
             for (int x = 0; x < width; x++) {
-                double sx = x + dxRow[x];
-                double sy = y + dyRow[x];
-                int ix = (int) Math.floor(sx);
-                int iy = (int) Math.floor(sy);
-                keys(sx - ix, wx);
-                keys(sy - iy, wy);
-                double sum = 0;
-                boolean inside = ix >= 1 && ix < width - 2 && iy >= 1 && iy < height - 2;
-                for (int j = 0; j < 4; j++) {
-                    int ry = inside ? iy - 1 + j : Math.max(0, Math.min(height - 1, iy - 1 + j));
-                    int base = ry * width;
-                    double line;
-                    if (inside) {
-                        int p = base + ix - 1;
-                        line = wx[0] * in[p] + wx[1] * in[p + 1] + wx[2] * in[p + 2] + wx[3] * in[p + 3];
-                    } else {
-                        line = 0;
-                        for (int k = 0; k < 4; k++) {
-                            line += wx[k] * in[base + Math.max(0, Math.min(width - 1, ix - 1 + k))];
-                        }
-                    }
-                    sum += wy[j] * line;
+                // shifted by a constant so that the cast floors (shifts are validated to be far smaller)
+                float sx = x + dxRow[x] + FLOOR_OFFSET;
+                float sy = y + dyRow[x] + FLOOR_OFFSET;
+                int ix = (int) sx;
+                int iy = (int) sy;
+                float tx = sx - ix;
+                float ty = sy - iy;
+                ix -= FLOOR_OFFSET;
+                iy -= FLOOR_OFFSET;
+                // Keys weights, inline and in float: this loop runs for every pixel of every frame
+                float tx2 = tx * tx;
+                float tx3 = tx2 * tx;
+                float ax0 = -0.5f * tx3 + tx2 - 0.5f * tx;
+                float ax1 = 1.5f * tx3 - 2.5f * tx2 + 1;
+                float ax2 = -1.5f * tx3 + 2 * tx2 + 0.5f * tx;
+                float ax3 = 0.5f * tx3 - 0.5f * tx2;
+                float ty2 = ty * ty;
+                float ty3 = ty2 * ty;
+                float ay0 = -0.5f * ty3 + ty2 - 0.5f * ty;
+                float ay1 = 1.5f * ty3 - 2.5f * ty2 + 1;
+                float ay2 = -1.5f * ty3 + 2 * ty2 + 0.5f * ty;
+                float ay3 = 0.5f * ty3 - 0.5f * ty2;
+                if (ix >= 1 && ix < width - 2 && iy >= 1 && iy < height - 2) {
+                    int p = (iy - 1) * width + ix - 1;
+                    float l0 = ax0 * in[p] + ax1 * in[p + 1] + ax2 * in[p + 2] + ax3 * in[p + 3];
+                    p += width;
+                    float l1 = ax0 * in[p] + ax1 * in[p + 1] + ax2 * in[p + 2] + ax3 * in[p + 3];
+                    p += width;
+                    float l2 = ax0 * in[p] + ax1 * in[p + 1] + ax2 * in[p + 2] + ax3 * in[p + 3];
+                    p += width;
+                    float l3 = ax0 * in[p] + ax1 * in[p + 1] + ax2 * in[p + 2] + ax3 * in[p + 3];
+                    out[row + x] = ay0 * l0 + ay1 * l1 + ay2 * l2 + ay3 * l3;
+                } else {
+                    out[row + x] = edge(in, width, height, ix, iy, new float[]{ax0, ax1, ax2, ax3},
+                            new float[]{ay0, ay1, ay2, ay3});
                 }
-                out[y * width + x] = (float) sum;
             }
         }
+    }
+
+    /** The 4×4 convolution near the borders, with clamped coordinates (edge copies). */
+    private static float edge(float[] in, int width, int height, int ix, int iy, float[] ax, float[] ay) {
+        float sum = 0;
+        for (int j = 0; j < 4; j++) {
+            int base = Math.max(0, Math.min(height - 1, iy - 1 + j)) * width;
+            float line = 0;
+            for (int k = 0; k < 4; k++) {
+                line += ax[k] * in[base + Math.max(0, Math.min(width - 1, ix - 1 + k))];
+            }
+            sum += ay[j] * line;
+        }
+        return sum;
     }
 }

@@ -33,7 +33,7 @@ public record MotionSettings(String mode, double maxShift, double cellRadius, in
     }
 
     public static MotionSettings defaults() {
-        return new MotionSettings("rigid", 10, 5, 96, 48, 3, 0.1, 100, 200);
+        return new MotionSettings("rigid", 10, 5, 96, 32, 3, 0.1, 100, 200);
     }
 
     public boolean piecewise() {

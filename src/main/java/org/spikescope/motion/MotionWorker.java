@@ -58,8 +58,13 @@ final class MotionWorker {
      * to the sums.
      */
     FrameRegistration.Shifts correct(int t, float[] out, boolean good) {
+        return correct(t, out, good, false);
+    }
+
+    /** As {@link #correct(int, float[], boolean)}, with the rigid shift alone if {@code rigidOnly}. */
+    FrameRegistration.Shifts correct(int t, float[] out, boolean good, boolean rigidOnly) {
         read(t);
-        FrameRegistration.Shifts s = registration.register(frame);
+        FrameRegistration.Shifts s = registration.register(frame, rigidOnly);
         if (s.patches() == null) {
             FrameWarp.rigid(frame, out, width, height, s.x(), s.y(), scratch);
         } else {

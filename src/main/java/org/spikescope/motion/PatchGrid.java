@@ -83,28 +83,30 @@ public final class PatchGrid {
 
     /** The field of per-patch shifts {@code shifts[p] = {x, y}} at every frame pixel. */
     public ShiftField field(double[][] shifts) {
+        int columns = columns();
         return (y, dx, dy) -> {
             int r0 = lower(centresY, y);
             int r1 = Math.min(r0 + 1, rows() - 1);
             double fy = fraction(centresY, r0, r1, y);
+            // the field at this row, at each column of centres; then along the row between them
+            double[] atX = new double[columns];
+            double[] atY = new double[columns];
+            for (int c = 0; c < columns; c++) {
+                atX[c] = (1 - fy) * shifts[r0 * columns + c][0] + fy * shifts[r1 * columns + c][0];
+                atY[c] = (1 - fy) * shifts[r0 * columns + c][1] + fy * shifts[r1 * columns + c][1];
+            }
             int c0 = 0;
+            int c1 = Math.min(1, columns - 1);
+            double inverse = c1 > c0 ? 1 / (centresX[c1] - centresX[c0]) : 0;
             for (int x = 0; x < dx.length; x++) {
-                while (c0 + 1 < columns() - 1 && centresX[c0 + 1] <= x) {
+                while (c0 + 1 < columns - 1 && centresX[c0 + 1] <= x) {
                     c0++;
+                    c1 = c0 + 1;
+                    inverse = 1 / (centresX[c1] - centresX[c0]);
                 }
-                int c1 = Math.min(c0 + 1, columns() - 1);
-                double fx = fraction(centresX, c0, c1, x);
-                for (int axis = 0; axis < 2; axis++) {
-                    double top = (1 - fx) * shifts[r0 * columns() + c0][axis] + fx * shifts[r0 * columns() + c1][axis];
-                    double bottom = (1 - fx) * shifts[r1 * columns() + c0][axis]
-                            + fx * shifts[r1 * columns() + c1][axis];
-                    float v = (float) ((1 - fy) * top + fy * bottom);
-                    if (axis == 0) {
-                        dx[x] = v;
-                    } else {
-                        dy[x] = v;
-                    }
-                }
+                double fx = Math.max(0, Math.min(1, (x - centresX[c0]) * inverse));
+                dx[x] = (float) ((1 - fx) * atX[c0] + fx * atX[c1]);
+                dy[x] = (float) ((1 - fx) * atY[c0] + fx * atY[c1]);
             }
         };
     }

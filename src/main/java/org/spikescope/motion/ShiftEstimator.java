@@ -20,6 +20,8 @@ final class ShiftEstimator {
 
     private static final int NEWTON_STEPS = 10;
     private static final double MAX_STEP = 0.5;
+    /** A Newton step this small (pixels) ends the refinement: the next would change the shift by far less. */
+    private static final double CONVERGED = 1e-3;
 
     private final int width;
     private final int height;
@@ -276,6 +278,7 @@ final class ShiftEstimator {
     private boolean refine(double[] d, double[] curvature) {
         double[] ux = new double[2 * width];
         double[] uy = new double[2 * height];
+        double[] sums = new double[6];
         for (int iteration = 0; iteration < NEWTON_STEPS; iteration++) {
             phasors(fx, d[0], ux);
             phasors(fy, d[1], uy);
@@ -287,7 +290,7 @@ final class ShiftEstimator {
             // real images: P(−k) = conj(P(k)), so the rows below the middle mirror those above (factor 2), and
             // beyond the band-pass's reach the weights are nil
             for (int ky = 0; ky <= bandY; ky++) {
-                double[] sums = new double[6];
+                Arrays.fill(sums, 0);
                 int row = 2 * ky * width;
                 rowSums(row, 0, bandX, ux, sums);
                 rowSums(row, width - bandX, width - 1, ux, sums);
@@ -324,7 +327,7 @@ final class ShiftEstimator {
             }
             d[0] += sx;
             d[1] += sy;
-            if (Math.abs(sx) + Math.abs(sy) < 1e-4) {
+            if (Math.abs(sx) + Math.abs(sy) < CONVERGED) {
                 return true;
             }
         }
