@@ -8,7 +8,7 @@ package org.spikescope.motion;
  * @param patchX       per frame and patch (piecewise), else null
  * @param patchY       per frame and patch (piecewise), else null
  * @param grid         the patch layout (piecewise), else null
- * @param fallbacks    per frame: patches that took the rigid shift (piecewise)
+ * @param fallbacks    per frame: patches whose own estimate carried no information, filled from their neighbours
  * @param template     the last template, full resolution
  * @param meanBefore   mean of the good frames as recorded
  * @param meanAfter    mean of the good frames corrected

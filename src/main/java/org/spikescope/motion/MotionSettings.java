@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param patchOverlap        overlap of neighbouring patches, pixels (piecewise)
  * @param maxDeviation        largest difference between a patch's shift and the frame's rigid shift, pixels
  * @param minPatchCorrelation a patch whose normalised correlation with the template stays below this has too
- *                            little structure to trust: it takes the rigid shift
+ *                            little structure to trust: its shift comes from its neighbours (and, if they know
+ *                            nothing either, from the rigid shift)
  * @param templateFrames      good frames averaged (after registration) into the first template
  * @param templateUpdate      frames between template updates (the mean of the frames corrected since the last
  *                            one); 0 keeps the first template
