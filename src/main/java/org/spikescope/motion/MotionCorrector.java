@@ -1,5 +1,6 @@
 package org.spikescope.motion;
 
+import org.spikescope.core.Workers;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.movie.FrameSink;

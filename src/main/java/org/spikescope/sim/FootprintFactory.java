@@ -1,5 +1,6 @@
 package org.spikescope.sim;
 
+import org.spikescope.core.Footprint;
 import org.spikescope.core.InputException;
 import org.spikescope.io.CsvTable;
 

@@ -1,5 +1,6 @@
 package org.spikescope.sim;
 
+import org.spikescope.core.Footprint;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;

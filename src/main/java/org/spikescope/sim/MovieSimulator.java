@@ -1,5 +1,6 @@
 package org.spikescope.sim;
 
+import org.spikescope.core.Footprint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

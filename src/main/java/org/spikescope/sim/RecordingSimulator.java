@@ -1,5 +1,6 @@
 package org.spikescope.sim;
 
+import org.spikescope.core.Footprint;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.AtomicFolder;
 import org.spikescope.movie.FrameSink;

@@ -1,5 +1,7 @@
 package org.spikescope.motion;
 
+import org.spikescope.image.BoxMean;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -20,8 +22,8 @@ class MotionPartsTest {
         }
         float[] b = new float[a.length];
         for (int pass = 0; pass < 3; pass++) {
-            Prefilter.boxMean(a, b, w, h, 2, true);
-            Prefilter.boxMean(b, a, w, h, 2, false);
+            BoxMean.apply(a, b, w, h, 2, true);
+            BoxMean.apply(b, a, w, h, 2, false);
         }
         for (int i = 0; i < a.length; i++) {
             a[i] = 1000 + 100 * a[i];
@@ -41,8 +43,8 @@ class MotionPartsTest {
                 }
                 float[] rows = new float[in.length];
                 float[] columns = new float[in.length];
-                Prefilter.boxMean(in, rows, n, 2, r, true);
-                Prefilter.boxMean(in, columns, 2, n, r, false);
+                BoxMean.apply(in, rows, n, 2, r, true);
+                BoxMean.apply(in, columns, 2, n, r, false);
                 for (int a = 0; a < 2; a++) {
                     for (int i = 0; i < n; i++) {
                         double sumRow = 0;

@@ -1,5 +1,6 @@
 package org.spikescope.sim;
 
+import org.spikescope.core.Footprint;
 import org.spikescope.testing.Stats;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.spikescope.fiji.commands;
 
+import org.spikescope.core.Footprint;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -102,7 +103,7 @@ public class SimulateRecordingCommand implements Command {
                 .spikeAmplitude(spikeAmplitude).background(background).vessels(vessels).droppedFrames(droppedFrames)
                 .corruptedFrames(corruptedFrames).build().validate();
         try {
-            List<org.spikescope.sim.Footprint> templates = s.footprints().isEmpty() ? List.of()
+            List<Footprint> templates = s.footprints().isEmpty() ? List.of()
                     : FootprintFactory.readSparseCsv(footprints.toPath());
             RecordingSimulator.Written w = RecordingSimulator.write(s, templates, output.toPath(),
                     FijiProgress.forCommand("Simulate Miniscope Recording"));

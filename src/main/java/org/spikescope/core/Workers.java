@@ -1,4 +1,4 @@
-package org.spikescope.motion;
+package org.spikescope.core;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,26 +12,26 @@ import java.util.function.IntConsumer;
  * One thread per core for the length of a run. ImgLib2's default task executor reports the common fork-join pool's
  * parallelism, which is one on a two-core machine: half the machine would sit idle.
  */
-final class Workers implements AutoCloseable {
+public final class Workers implements AutoCloseable {
 
     private final ExecutorService pool;
     private final int count;
 
-    Workers() {
+    public Workers() {
         this.count = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(count, r -> {
-            Thread t = new Thread(r, "spikescope-motion");
+            Thread t = new Thread(r, "spikescope-worker");
             t.setDaemon(true);
             return t;
         });
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
     /** Runs {@code task} for worker indices 0 … count−1 at once and waits; the first failure is rethrown. */
-    void forEach(IntConsumer task) {
+    public void forEach(IntConsumer task) {
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;

@@ -1,4 +1,4 @@
-package org.spikescope.sim;
+package org.spikescope.core;
 
 /**
  * A cell's spatial footprint inside its bounding box (x0, y0, w, h), row-major weights with maximum 1.
