@@ -1,0 +1,133 @@
+package org.spikescope.detect;
+
+import org.spikescope.core.Footprint;
+import org.spikescope.traces.TraceSolver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps one component per cell and only cells: touching components whose traces correlate above the merge
+ * threshold become one (their footprints added, weighted by their activity), and components whose traces never
+ * rise clearly above their noise, or whose footprint is smaller than a quarter of a cell's, are dropped.
+ */
+final class Curation {
+
+    /** Footprints overlapping less than this (cosine of the weights) are different cells whatever the traces. */
+    private static final double MIN_OVERLAP = 0.1;
+
+    private Curation() {
+    }
+
+    /** @param refined whether the footprints have been through a spatial update (else their size is not judged) */
+    static List<Footprint> curate(List<Footprint> footprints, double[][] raw, DetectionSettings settings,
+                                  double driftFrames, boolean refined, int width, int height) {
+        int n = footprints.size();
+        double[] snr = new double[n];
+        double[] spread = new double[n];
+        double[][] centred = new double[n][];
+        for (int i = 0; i < n; i++) {
+            centred[i] = SpatialUpdate.centred(raw[i]);
+            snr[i] = TraceQuality.snr(raw[i], driftFrames);
+            spread[i] = Math.sqrt(SpatialUpdate.dot(centred[i], centred[i]));
+        }
+        double minArea = Math.PI * settings.cellRadius() * settings.cellRadius() / 4;
+        boolean[] alive = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            // first footprints are only the seed's core; their size says nothing yet
+            alive[i] = snr[i] >= settings.minTraceSnr() && (!refined || area(footprints.get(i)) >= minArea);
+        }
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (!alive[i] || !alive[j] || !SpatialUpdate.boxesOverlap(footprints.get(i), footprints.get(j))) {
+                    continue;
+                }
+                Footprint a = footprints.get(i);
+                Footprint b = footprints.get(j);
+                double overlap = TraceSolver.dot(a, b) / Math.sqrt(TraceSolver.dot(a, a) * TraceSolver.dot(b, b));
+                double corr = spread[i] > 0 && spread[j] > 0
+                        ? SpatialUpdate.dot(centred[i], centred[j]) / (spread[i] * spread[j]) : 0;
+                if (overlap >= MIN_OVERLAP && corr >= settings.mergeCorrelation()) {
+                    parent[find(parent, i)] = find(parent, j);
+                }
+            }
+        }
+        List<Footprint> out = new ArrayList<>();
+        for (int root = 0; root < n; root++) {
+            List<Integer> group = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (alive[i] && find(parent, i) == root) {
+                    group.add(i);
+                }
+            }
+            if (group.isEmpty()) {
+                continue;
+            }
+            int strongest = group.stream().max((x, y) -> Double.compare(spread[x], spread[y])).orElseThrow();
+            out.add(group.size() == 1 ? footprints.get(strongest) : merged(footprints, group, spread, width, height));
+        }
+        return out;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** Pixels above a fifth of the peak. */
+    static int area(Footprint f) {
+        float peak = 0;
+        for (float v : f.weights()) {
+            peak = Math.max(peak, v);
+        }
+        int count = 0;
+        for (float v : f.weights()) {
+            if (v > 0.2f * peak) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Σ footprint × trace spread over the union of the boxes, peak 1. */
+    private static Footprint merged(List<Footprint> footprints, List<Integer> group, double[] spread, int width,
+                                    int height) {
+        int x0 = width;
+        int y0 = height;
+        int x1 = 0;
+        int y1 = 0;
+        for (int i : group) {
+            Footprint f = footprints.get(i);
+            x0 = Math.min(x0, f.x0());
+            y0 = Math.min(y0, f.y0());
+            x1 = Math.max(x1, f.x0() + f.w());
+            y1 = Math.max(y1, f.y0() + f.h());
+        }
+        int w = x1 - x0;
+        float[] sum = new float[w * (y1 - y0)];
+        for (int i : group) {
+            Footprint f = footprints.get(i);
+            for (int y = 0; y < f.h(); y++) {
+                for (int x = 0; x < f.w(); x++) {
+                    sum[(f.y0() + y - y0) * w + f.x0() + x - x0] += (float) (f.weights()[y * f.w() + x] * spread[i]);
+                }
+            }
+        }
+        float peak = 0;
+        for (float v : sum) {
+            peak = Math.max(peak, v);
+        }
+        float scale = peak > 0 ? 1 / peak : 0;
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] *= scale;
+        }
+        return new Footprint(x0, y0, w, y1 - y0, sum);
+    }
+}

@@ -1,0 +1,18 @@
+package org.spikescope.detect;
+
+import org.spikescope.core.Footprint;
+import org.spikescope.traces.CellTraces;
+
+import java.util.List;
+
+/**
+ * What detection found.
+ *
+ * @param seeds      candidate pixels the search started from
+ * @param footprints one per cell, peak 1
+ * @param traces     raw fluorescence (background removed) and the background under each cell
+ * @param dff        ΔF/F, {@code [cell][frame]}
+ */
+public record DetectionResult(SummaryImages summary, int seeds, List<Footprint> footprints, CellTraces traces,
+                              double[][] dff) {
+}

@@ -1,0 +1,59 @@
+package org.spikescope.detect;
+
+import org.spikescope.core.SettingsCheck;
+
+/**
+ * How neurons are found in a (motion-corrected) one-photon movie.
+ *
+ * @param cellRadius        typical cell radius, pixels: sets the smoothing, the background's opening and the
+ *                          search window around each cell
+ * @param minCorrelation    a seed pixel's local correlation with its neighbours must reach this (CNMF-E min_corr)
+ * @param minPnr            and its peak-to-noise ratio this (CNMF-E min_pnr)
+ * @param mergeCorrelation  touching components whose traces correlate above this are one cell (CNMF-E merge_thr)
+ * @param minTraceSnr       a component whose trace peaks below this many noise levels is dropped
+ * @param iterations        rounds of spatial and temporal refinement
+ * @param baselinePercentile ΔF/F baseline: this low percentile of the trace…
+ * @param baselineSeconds   …in a sliding window this long
+ */
+public record DetectionSettings(double cellRadius, double minCorrelation, double minPnr, double mergeCorrelation,
+                                double minTraceSnr, int iterations, double baselinePercentile,
+                                double baselineSeconds) {
+
+    public static DetectionSettings defaults() {
+        return new DetectionSettings(5, 0.8, 10, 0.8, 10, 2, 8, 30);
+    }
+
+    public DetectionSettings withCellRadius(double radius) {
+        return new DetectionSettings(radius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
+                baselinePercentile, baselineSeconds);
+    }
+
+    public DetectionSettings withSeeds(double correlation, double pnr) {
+        return new DetectionSettings(cellRadius, correlation, pnr, mergeCorrelation, minTraceSnr, iterations,
+                baselinePercentile, baselineSeconds);
+    }
+
+    public DetectionSettings withBaseline(double percentile, double seconds) {
+        return new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
+                percentile, seconds);
+    }
+
+    /** Half-width of the square window in which a cell's footprint may lie, pixels. */
+    public int windowRadius() {
+        return (int) Math.ceil(2 * cellRadius);
+    }
+
+    public DetectionSettings validate() {
+        new SettingsCheck("detection settings")
+                .between("cellRadius", cellRadius, 1, 100)
+                .between("minCorrelation", minCorrelation, 0, 1)
+                .nonNegative("minPnr", minPnr)
+                .between("mergeCorrelation", mergeCorrelation, 0, 1)
+                .nonNegative("minTraceSnr", minTraceSnr)
+                .between("iterations", iterations, 0, 20)
+                .between("baselinePercentile", baselinePercentile, 0, 100)
+                .positive("baselineSeconds", baselineSeconds)
+                .done();
+        return this;
+    }
+}

@@ -1,0 +1,57 @@
+package org.spikescope.detect;
+
+import org.spikescope.core.Footprint;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Workers;
+import org.spikescope.traces.CellModel;
+import org.spikescope.traces.CellTraces;
+import org.spikescope.traces.DeltaF;
+import org.spikescope.traces.TraceExtractor;
+
+import java.util.List;
+
+/**
+ * The detection stage, CNMF-E in spirit (Zhou et al. 2018) and streaming throughout: summary images → seeds →
+ * first footprints → traces → rounds of (merge and drop, refine footprints, traces) → ΔF/F. Every step is a pass
+ * over the movie that keeps per-pixel images, per-cell windows and the traces, so memory does not grow with the
+ * movie's length beyond the traces themselves. Cells are handled in windows around them rather than in patches,
+ * so a cell on a patch border cannot be lost or counted twice.
+ */
+public final class NeuronDetector {
+
+    /** Slower changes than this are background drift, not calcium transients, when cells are sought and judged. */
+    static final double DRIFT_SECONDS = 0.5;
+
+    private NeuronDetector() {
+    }
+
+    public static DetectionResult detect(FrameSource movie, DetectionSettings settings, ProgressListener progress) {
+        settings.validate();
+        try (Workers pool = new Workers()) {
+            double rate = movie.times().frameRate();
+            double driftFrames = DRIFT_SECONDS * rate;
+            SummaryImages summary = SummaryImages.compute(movie, settings.cellRadius(), driftFrames, pool, progress);
+            List<int[]> seeds = SeedFinder.find(summary, settings);
+            progress.stage("Found " + seeds.size() + " candidate cells");
+            List<Footprint> footprints = FootprintInitialiser.initialise(movie, seeds, summary, settings,
+                    driftFrames, pool, progress);
+            footprints = footprints.stream().filter(f -> Curation.area(f) > 0).toList();
+            CellTraces traces = TraceExtractor.extract(movie, footprints, null, settings.cellRadius(), pool,
+                    progress);
+            for (int round = 0; round < settings.iterations(); round++) {
+                CellModel known = new CellModel(footprints, traces.raw());
+                footprints = Curation.curate(footprints, traces.raw(), settings, driftFrames, round > 0,
+                        movie.width(), movie.height());
+                traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
+                known = new CellModel(footprints, traces.raw());
+                footprints = SpatialUpdate.update(movie, footprints, traces.raw(), settings, driftFrames, pool,
+                        progress);
+                traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
+            }
+            int window = (int) Math.round(settings.baselineSeconds() * rate);
+            double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(), Math.max(3, window));
+            return new DetectionResult(summary, seeds.size(), footprints, traces, dff);
+        }
+    }
+}

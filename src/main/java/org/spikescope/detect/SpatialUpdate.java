@@ -1,0 +1,188 @@
+package org.spikescope.detect;
+
+import org.spikescope.core.Footprint;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Workers;
+import org.spikescope.traces.CellModel;
+import org.spikescope.traces.MoviePass;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Refines the footprints given the traces, one streaming pass: within each cell's window, the footprint that best
+ * explains the background-free movie as Σ footprint × trace, non-negative, by hierarchical alternating least
+ * squares (HALS, as CNMF's spatial update) on the sufficient statistics Y·Cᵀ (per window) and C·Cᵀ (per pair of
+ * touching windows). Only the fast part of the traces ({@link Drift}) is regressed on, so neither each pixel's
+ * constant offset nor slow drifts shape the footprints.
+ */
+final class SpatialUpdate {
+
+    private static final int SWEEPS = 5;
+    /** Weights below this fraction of the peak are noise: dropped, as CNMF trims its footprints. */
+    static final double CUTOFF = 0.05;
+
+    private SpatialUpdate() {
+    }
+
+    static List<Footprint> update(FrameSource movie, List<Footprint> footprints, double[][] raw,
+                                  DetectionSettings settings, double driftFrames, Workers pool,
+                                  ProgressListener progress) {
+        int w = movie.width();
+        int cells = footprints.size();
+        double[][] centred = new double[cells][];
+        double[][] fast = new double[cells][];
+        int half = Math.max(1, (int) Math.round(driftFrames));
+        for (int i = 0; i < cells; i++) {
+            centred[i] = centred(raw[i]);
+            fast[i] = Drift.removed(raw[i], half);
+        }
+        List<Products> sums = MoviePass.run(movie, settings.cellRadius(), new CellModel(footprints, raw), pool, progress,
+                "Refining footprints",
+                worker -> new Products(footprints, fast, w));
+        Products total = sums.get(0);
+        for (int i = 1; i < sums.size(); i++) {
+            total.add(sums.get(i));
+        }
+        List<List<Integer>> touching = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            touching.add(new ArrayList<>());
+        }
+        for (int i = 0; i < cells; i++) {
+            for (int j = i + 1; j < cells; j++) {
+                if (boxesOverlap(footprints.get(i), footprints.get(j))) {
+                    touching.get(i).add(j);
+                    touching.get(j).add(i);
+                }
+            }
+        }
+        double[] energy = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            energy[i] = dot(centred[i], fast[i]);
+        }
+        float[][] weights = new float[cells][];
+        for (int i = 0; i < cells; i++) {
+            weights[i] = footprints.get(i).weights().clone();
+        }
+        double[][] cross = new double[cells][];
+        for (int i = 0; i < cells; i++) {
+            cross[i] = new double[touching.get(i).size()];
+            for (int k = 0; k < cross[i].length; k++) {
+                cross[i][k] = dot(centred[i], fast[touching.get(i).get(k)]);
+            }
+        }
+        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            for (int i = 0; i < cells; i++) {
+                if (energy[i] <= 0) {
+                    continue;
+                }
+                Footprint fi = footprints.get(i);
+                double[] u = total.products[i].clone();
+                for (int k = 0; k < cross[i].length; k++) {
+                    int j = touching.get(i).get(k);
+                    subtractOverlap(u, fi, footprints.get(j), weights[j], cross[i][k]);
+                }
+                for (int p = 0; p < u.length; p++) {
+                    weights[i][p] = (float) Math.max(0, u[p] / energy[i]);
+                }
+            }
+        }
+        List<Footprint> out = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            Footprint f = footprints.get(i);
+            Footprint updated = new Footprint(f.x0(), f.y0(), f.w(), f.h(), weights[i]);
+            int peak = Windows.peak(updated);
+            float limit = (float) (CUTOFF * weights[i][peak]);
+            boolean[] keep = new boolean[weights[i].length];
+            for (int p = 0; p < keep.length; p++) {
+                keep[p] = weights[i][p] > limit;
+            }
+            out.add(Windows.connected(updated, keep, peak % f.w(), peak / f.w()));
+        }
+        return out;
+    }
+
+    static double[] centred(double[] x) {
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= Math.max(1, x.length);
+        double[] out = new double[x.length];
+        for (int t = 0; t < x.length; t++) {
+            out[t] = x[t] - mean;
+        }
+        return out;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int t = 0; t < a.length; t++) {
+            s += a[t] * b[t];
+        }
+        return s;
+    }
+
+    static boolean boxesOverlap(Footprint a, Footprint b) {
+        return a.x0() < b.x0() + b.w() && b.x0() < a.x0() + a.w() && a.y0() < b.y0() + b.h()
+                && b.y0() < a.y0() + a.h();
+    }
+
+    /** u −= cross · (j's weights) over the pixels the two boxes share, in i's box coordinates. */
+    private static void subtractOverlap(double[] u, Footprint i, Footprint j, float[] wj, double cross) {
+        int x0 = Math.max(i.x0(), j.x0());
+        int y0 = Math.max(i.y0(), j.y0());
+        int x1 = Math.min(i.x0() + i.w(), j.x0() + j.w());
+        int y1 = Math.min(i.y0() + i.h(), j.y0() + j.h());
+        for (int y = y0; y < y1; y++) {
+            int ki = (y - i.y0()) * i.w() - i.x0();
+            int kj = (y - j.y0()) * j.w() - j.x0();
+            for (int x = x0; x < x1; x++) {
+                u[ki + x] -= cross * wj[kj + x];
+            }
+        }
+    }
+
+    /** Σ_t pixel(t) · centred trace(t) over each cell's window. */
+    private static final class Products implements MoviePass.Visitor {
+        final double[][] products;
+        private final List<Footprint> footprints;
+        private final double[][] traces;
+        private final int w;
+
+        Products(List<Footprint> footprints, double[][] traces, int w) {
+            this.footprints = footprints;
+            this.traces = traces;
+            this.w = w;
+            this.products = new double[footprints.size()][];
+            for (int c = 0; c < products.length; c++) {
+                products[c] = new double[footprints.get(c).weights().length];
+            }
+        }
+
+        @Override
+        public void frame(int t, float[] raw, float[] cells, float[] background) {
+            for (int c = 0; c < products.length; c++) {
+                Footprint f = footprints.get(c);
+                double s = traces[c][t];
+                double[] p = products[c];
+                for (int y = 0; y < f.h(); y++) {
+                    int row = (f.y0() + y) * w + f.x0();
+                    int k = y * f.w();
+                    for (int x = 0; x < f.w(); x++) {
+                        p[k + x] += cells[row + x] * s;
+                    }
+                }
+            }
+        }
+
+        void add(Products o) {
+            for (int c = 0; c < products.length; c++) {
+                for (int k = 0; k < products[c].length; k++) {
+                    products[c][k] += o.products[c][k];
+                }
+            }
+        }
+    }
+}

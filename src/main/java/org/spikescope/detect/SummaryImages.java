@@ -1,0 +1,250 @@
+package org.spikescope.detect;
+
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Workers;
+import org.spikescope.traces.MoviePass;
+
+import java.util.List;
+
+/**
+ * Summary images from two streaming passes, as CNMF-E seeds its cells (Zhou et al. 2018): the movie filtered by
+ * {@link SeedFilter} and, in the second pass, less a running mean (slow drifts of
+ * the background are not activity); the peak-to-noise ratio (PNR) is each pixel's largest excursion over its noise
+ * level, and the local correlation image is each pixel's mean correlation with its eight neighbours, computed
+ * after values below {@value #THRESHOLD} noise levels are set to zero so that noise alone correlates little. All images are row-major, width × height.
+ *
+ * @param mean        mean of the recorded frames
+ * @param max         maximum of the recorded frames
+ * @param correlation local correlation image
+ * @param pnr         peak-to-noise ratio image
+ * @param cellsMean   mean of the frames less their background
+ * @param cellsVar    variance over time of the frames less their background
+ */
+public record SummaryImages(int width, int height, int frames, float[] mean, float[] max, float[] correlation,
+                            float[] pnr, float[] cellsMean, float[] cellsVar, float[] smoothMean) {
+
+    static final double THRESHOLD = 3;
+
+    /**
+     * @param driftFrames time constant, in frames, of the running mean subtracted before peaks and correlations
+     *                    are measured: slow background drifts are neither peaks nor shared activity
+     */
+    public static SummaryImages compute(FrameSource movie, double cellRadius, double driftFrames, Workers pool,
+                                        ProgressListener progress) {
+        int w = movie.width();
+        int h = movie.height();
+        int n = movie.frameCount();
+        int p = w * h;
+        List<Moments> moments = MoviePass.run(movie, cellRadius, null, pool, progress, "Summary images",
+                worker -> new Moments(w, h, cellRadius));
+        Moments total = moments.get(0);
+        for (int i = 1; i < moments.size(); i++) {
+            total.add(moments.get(i));
+        }
+        float[] mean = new float[p];
+        float[] max = new float[p];
+        float[] cellsMean = new float[p];
+        float[] cellsVar = new float[p];
+        float[] smoothMean = new float[p];
+        float[] noise = new float[p];
+        float[] pnr = new float[p];
+        double diffs = Math.max(1, total.differences);
+        for (int i = 0; i < p; i++) {
+            mean[i] = (float) (total.sumRaw[i] / n);
+            max[i] = total.maxRaw[i];
+            double m = total.sumCells[i] / n;
+            cellsMean[i] = (float) m;
+            cellsVar[i] = (float) Math.max(0, total.sumCells2[i] / n - m * m);
+            smoothMean[i] = (float) (total.sumSmooth[i] / n);
+            // successive differences of white noise: E|d| = 2σ/√π
+            noise[i] = (float) (total.sumAbsDiff[i] / diffs * Math.sqrt(Math.PI) / 2);
+        }
+        List<Correlations> sums = MoviePass.run(movie, cellRadius, null, pool, progress, "Correlation image",
+                worker -> new Correlations(w, h, cellRadius, smoothMean, noise, 1 / Math.max(1, driftFrames)));
+        Correlations all = sums.get(0);
+        for (int i = 1; i < sums.size(); i++) {
+            all.add(sums.get(i));
+        }
+        for (int i = 0; i < p; i++) {
+            pnr[i] = noise[i] > 0 ? all.peak[i] / noise[i] : 0;
+        }
+        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, cellsMean, cellsVar, smoothMean);
+    }
+
+    /** Per-pixel sums of the first pass. */
+    private static final class Moments implements MoviePass.Visitor {
+        final double[] sumRaw;
+        final float[] maxRaw;
+        final double[] sumCells;
+        final double[] sumCells2;
+        final double[] sumSmooth;
+        final double[] sumAbsDiff;
+        long differences;
+        private final SeedFilter filter;
+        private final float[] smooth;
+        private final float[] previous;
+        private int last = -2;
+
+        Moments(int w, int h, double cellRadius) {
+            int p = w * h;
+            this.filter = new SeedFilter(w, h, cellRadius);
+            sumRaw = new double[p];
+            maxRaw = new float[p];
+            sumCells = new double[p];
+            sumCells2 = new double[p];
+            sumSmooth = new double[p];
+            sumAbsDiff = new double[p];
+            smooth = new float[p];
+            previous = new float[p];
+            java.util.Arrays.fill(maxRaw, Float.NEGATIVE_INFINITY);
+        }
+
+        @Override
+        public void frame(int t, float[] raw, float[] cells, float[] background) {
+            filter.apply(raw, smooth);
+            boolean consecutive = t == last + 1;
+            for (int i = 0; i < raw.length; i++) {
+                sumRaw[i] += raw[i];
+                maxRaw[i] = Math.max(maxRaw[i], raw[i]);
+                double c = cells[i];
+                sumCells[i] += c;
+                sumCells2[i] += c * c;
+                float s = smooth[i];
+                sumSmooth[i] += s;
+                if (consecutive) {
+                    sumAbsDiff[i] += Math.abs(s - previous[i]);
+                }
+            }
+            if (consecutive) {
+                differences++;
+            }
+            System.arraycopy(smooth, 0, previous, 0, smooth.length);
+            last = t;
+        }
+
+        void add(Moments o) {
+            for (int i = 0; i < sumRaw.length; i++) {
+                sumRaw[i] += o.sumRaw[i];
+                maxRaw[i] = Math.max(maxRaw[i], o.maxRaw[i]);
+                sumCells[i] += o.sumCells[i];
+                sumCells2[i] += o.sumCells2[i];
+                sumSmooth[i] += o.sumSmooth[i];
+                sumAbsDiff[i] += o.sumAbsDiff[i];
+            }
+            differences += o.differences;
+        }
+    }
+
+    /**
+     * Sums for the correlation of each pixel with its right, lower, lower-right and lower-left neighbours (the
+     * other four are these seen from the neighbour).
+     */
+    private static final class Correlations implements MoviePass.Visitor {
+        private static final int[][] DIRECTIONS = {{1, 0}, {0, 1}, {1, 1}, {-1, 1}};
+        private final int w;
+        private final int h;
+        private final SeedFilter filter;
+        private final float[] drift;
+        private final float rate;
+        private final float[] threshold;
+        final float[] peak;
+        private final float[] smooth;
+        final double[] sum;
+        final double[] sum2;
+        final double[][] products;
+
+        Correlations(int w, int h, double cellRadius, float[] mean, float[] noise, double rate) {
+            this.w = w;
+            this.h = h;
+            this.filter = new SeedFilter(w, h, cellRadius);
+            this.drift = mean.clone();
+            this.rate = (float) rate;
+            this.peak = new float[w * h];
+            this.threshold = new float[noise.length];
+            for (int i = 0; i < noise.length; i++) {
+                threshold[i] = (float) (THRESHOLD * noise[i]);
+            }
+            smooth = new float[w * h];
+            sum = new double[w * h];
+            sum2 = new double[w * h];
+            products = new double[DIRECTIONS.length][w * h];
+        }
+
+        @Override
+        public void frame(int t, float[] raw, float[] cells, float[] background) {
+            filter.apply(raw, smooth);
+            float[] u = smooth;
+            for (int i = 0; i < u.length; i++) {
+                float v = u[i] - drift[i];
+                drift[i] += rate * v;
+                peak[i] = Math.max(peak[i], v);
+                u[i] = v < threshold[i] ? 0 : v;
+                sum[i] += u[i];
+                sum2[i] += (double) u[i] * u[i];
+            }
+            for (int d = 0; d < DIRECTIONS.length; d++) {
+                int dx = DIRECTIONS[d][0];
+                int dy = DIRECTIONS[d][1];
+                double[] prod = products[d];
+                for (int y = 0; y + dy < h; y++) {
+                    int xFrom = Math.max(0, -dx);
+                    int xTo = Math.min(w, w - dx);
+                    int row = y * w;
+                    int other = (y + dy) * w + dx;
+                    for (int x = xFrom; x < xTo; x++) {
+                        float a = u[row + x];
+                        if (a != 0) {
+                            prod[row + x] += (double) a * u[other + x];
+                        }
+                    }
+                }
+            }
+        }
+
+        void add(Correlations o) {
+            for (int i = 0; i < sum.length; i++) {
+                peak[i] = Math.max(peak[i], o.peak[i]);
+                sum[i] += o.sum[i];
+                sum2[i] += o.sum2[i];
+                for (int d = 0; d < DIRECTIONS.length; d++) {
+                    products[d][i] += o.products[d][i];
+                }
+            }
+        }
+
+        float[] image(int n) {
+            double[] total = new double[w * h];
+            int[] count = new int[w * h];
+            for (int d = 0; d < DIRECTIONS.length; d++) {
+                int dx = DIRECTIONS[d][0];
+                int dy = DIRECTIONS[d][1];
+                for (int y = 0; y + dy < h; y++) {
+                    for (int x = Math.max(0, -dx); x < Math.min(w, w - dx); x++) {
+                        int a = y * w + x;
+                        int b = (y + dy) * w + x + dx;
+                        double c = correlation(n, sum[a], sum2[a], sum[b], sum2[b], products[d][a]);
+                        total[a] += c;
+                        total[b] += c;
+                        count[a]++;
+                        count[b]++;
+                    }
+                }
+            }
+            float[] out = new float[w * h];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = count[i] == 0 ? 0 : (float) (total[i] / count[i]);
+            }
+            return out;
+        }
+
+        private static double correlation(int n, double sa, double saa, double sb, double sbb, double sab) {
+            double va = n * saa - sa * sa;
+            double vb = n * sbb - sb * sb;
+            if (va <= 0 || vb <= 0) {
+                return 0;
+            }
+            return (n * sab - sa * sb) / Math.sqrt(va * vb);
+        }
+    }
+}

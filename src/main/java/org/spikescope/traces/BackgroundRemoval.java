@@ -1,0 +1,122 @@
+package org.spikescope.traces;
+
+import org.spikescope.image.BoxMean;
+
+/**
+ * Removes the one-photon background from a frame with a linear high-pass that leaves smooth backgrounds out
+ * up to their curvature: the background is (4·B_R − B_2R)/3, where B_R is a box mean of half-width R twice the
+ * cell radius. A box mean alone follows a curved background with an error proportional to R²·∇²; this
+ * combination cancels that term (Richardson extrapolation), so the bright, fluctuating one-photon light around
+ * the cells is removed to fourth order while a cell, much smaller than the boxes, keeps nearly all its contrast.
+ * Being linear, it adds no artefacts of its own, and any trace taken from its output is a fixed linear function
+ * of the movie. The frame is continued beyond its borders by point reflection, so the background is followed up to
+ * the edges. Cells known from an earlier round ({@link CellModel}) are taken out before the background is
+ * estimated. Not thread-safe.
+ */
+public final class BackgroundRemoval {
+
+    private final int width;
+    private final int height;
+    private final int radius;
+    /** Margin added on every side: the wider box reaches this far. */
+    private final int pad;
+    private final int paddedWidth;
+    private final int paddedHeight;
+    private final float[] padded;
+    private final float[] scratch;
+    private final float[] narrow;
+    private final float[] wide;
+    private final float[] residual;
+
+    public BackgroundRemoval(int width, int height, double cellRadius) {
+        this.width = width;
+        this.height = height;
+        this.radius = boxRadius(cellRadius);
+        this.pad = 2 * radius;
+        this.paddedWidth = width + 2 * pad;
+        this.paddedHeight = height + 2 * pad;
+        int n = paddedWidth * paddedHeight;
+        this.padded = new float[n];
+        this.scratch = new float[n];
+        this.narrow = new float[n];
+        this.wide = new float[n];
+        this.residual = new float[width * height];
+    }
+
+    /** Half-width R of the smaller box. */
+    public static int boxRadius(double cellRadius) {
+        return Math.max(2, (int) Math.ceil(3 * cellRadius));
+    }
+
+    /**
+     * Writes the background into {@code background} and the frame less it into {@code cells}. With a model of the
+     * cells, the background is estimated from the frame less the model's cells in frame {@code t}.
+     */
+    public void apply(float[] frame, float[] cells, float[] background, CellModel model, int t) {
+        float[] source = frame;
+        if (model != null) {
+            model.render(t, residual, width);
+            for (int i = 0; i < frame.length; i++) {
+                residual[i] = frame[i] - residual[i];
+            }
+            source = residual;
+        }
+        padOddly(source);
+        BoxMean.apply(padded, scratch, paddedWidth, paddedHeight, radius, true);
+        BoxMean.apply(scratch, narrow, paddedWidth, paddedHeight, radius, false);
+        BoxMean.apply(padded, scratch, paddedWidth, paddedHeight, 2 * radius, true);
+        BoxMean.apply(scratch, wide, paddedWidth, paddedHeight, 2 * radius, false);
+        for (int y = 0; y < height; y++) {
+            int o = y * width;
+            int p = (y + pad) * paddedWidth + pad;
+            for (int x = 0; x < width; x++) {
+                float b = (4 * narrow[p + x] - wide[p + x]) / 3;
+                background[o + x] = b;
+                cells[o + x] = frame[o + x] - b;
+            }
+        }
+    }
+
+    /**
+     * Copies the image into the middle of the padded buffer and continues it outwards by point reflection about
+     * its edge (value(−d) = 2·edge − value(d), the edge averaged over three pixels against noise): a straight
+     * gradient carries on straight, and a window centred on an edge pixel sees curvature cancel, so the
+     * background is followed to the borders instead of being pulled towards the inside.
+     */
+    private void padOddly(float[] image) {
+        int pw = paddedWidth;
+        for (int y = 0; y < height; y++) {
+            int row = (y + pad) * pw;
+            System.arraycopy(image, y * width, padded, row + pad, width);
+            int first = row + pad;
+            int last = row + pad + width - 1;
+            float left = edge(padded, first, 1, width);
+            float right = edge(padded, last, -1, width);
+            for (int d = 1; d <= pad; d++) {
+                padded[first - d] = 2 * left - padded[first + Math.min(d, width - 1)];
+                padded[last + d] = 2 * right - padded[last - Math.min(d, width - 1)];
+            }
+        }
+        int top = pad * pw;
+        int bottom = (pad + height - 1) * pw;
+        for (int x = 0; x < pw; x++) {
+            float upper = edge(padded, top + x, pw, height);
+            float lower = edge(padded, bottom + x, -pw, height);
+            for (int d = 1; d <= pad; d++) {
+                int inner = Math.min(d, height - 1) * pw;
+                padded[top + x - d * pw] = 2 * upper - padded[top + x + inner];
+                padded[bottom + x + d * pw] = 2 * lower - padded[bottom + x - inner];
+            }
+        }
+    }
+
+    /** Mean of the edge pixel and the next two inwards (fewer if the image is that small). */
+    private static float edge(float[] a, int at, int step, int length) {
+        int count = Math.min(3, length);
+        float sum = 0;
+        for (int k = 0; k < count; k++) {
+            sum += a[at + k * step];
+        }
+        return sum / count;
+    }
+}

@@ -1,0 +1,18 @@
+package org.spikescope.traces;
+
+/**
+ * Fluorescence of each cell, {@code [cell][frame]}, in the units of a footprint pixel of weight 1.
+ *
+ * @param raw        the cell's own fluorescence, background removed (CNMF's C + residual)
+ * @param background the background under the cell, measured the same way
+ */
+public record CellTraces(double[][] raw, double[][] background) {
+
+    public int cells() {
+        return raw.length;
+    }
+
+    public int frames() {
+        return raw.length == 0 ? 0 : raw[0].length;
+    }
+}

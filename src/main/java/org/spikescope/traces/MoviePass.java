@@ -1,0 +1,77 @@
+package org.spikescope.traces;
+
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Workers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * One streaming pass over a movie with its background removed: each worker takes a contiguous run of frames (so
+ * that it sees consecutive frames in order) and hands every frame to its own visitor, which accumulates what the
+ * pass needs. Memory holds one frame per worker whatever the movie's length.
+ */
+public final class MoviePass {
+
+    /** Receives frames in increasing order within one worker's run. */
+    public interface Visitor {
+        /**
+         * @param raw        the frame as recorded
+         * @param cells      the frame less its background
+         * @param background the background ({@link BackgroundRemoval})
+         */
+        void frame(int t, float[] raw, float[] cells, float[] background);
+    }
+
+    private MoviePass() {
+    }
+
+    /**
+     * Runs the pass and returns the visitors, one per worker, in worker order.
+     *
+     * @param model the cells known so far, taken out before the background is estimated; null if none
+     */
+    public static <V extends Visitor> List<V> run(FrameSource movie, double cellRadius, CellModel model, Workers pool,
+                                                  ProgressListener progress, String stage,
+                                                  IntFunction<V> visitorForWorker) {
+        progress.stage(stage);
+        int n = movie.frameCount();
+        int w = movie.width();
+        int h = movie.height();
+        int threads = pool.count();
+        List<V> visitors = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            visitors.add(visitorForWorker.apply(i));
+        }
+        AtomicLong done = new AtomicLong();
+        pool.forEach(worker -> {
+            V visitor = visitors.get(worker);
+            BackgroundRemoval removal = new BackgroundRemoval(w, h, cellRadius);
+            float[] raw = new float[w * h];
+            float[] cells = new float[w * h];
+            float[] background = new float[w * h];
+            int from = (int) ((long) n * worker / threads);
+            int to = (int) ((long) n * (worker + 1) / threads);
+            for (int t = from; t < to; t++) {
+                progress.checkCancelled();
+                try {
+                    movie.readFrame(t, raw);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(movie.description() + ", frame " + t + ": " + e.getMessage(), e);
+                }
+                removal.apply(raw, cells, background, model, t);
+                visitor.frame(t, raw, cells, background);
+                long d = done.incrementAndGet();
+                if (d % 32 == 0 || d == n) {
+                    progress.progress(d, n);
+                }
+            }
+        });
+        return visitors;
+    }
+}

@@ -1,0 +1,42 @@
+package org.spikescope.traces;
+
+import org.spikescope.core.Footprint;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Workers;
+
+import java.util.List;
+
+/**
+ * Streams a movie once and measures every footprint in every frame: least squares of the background-free frame
+ * (the raw trace) and of the background (for ΔF/F) on all footprints together, so overlaps are shared fairly.
+ */
+public final class TraceExtractor {
+
+    private TraceExtractor() {
+    }
+
+    /** @param model the cells known so far (background estimation); null if none */
+    public static CellTraces extract(FrameSource movie, List<Footprint> footprints, CellModel model,
+                                     double cellRadius, Workers pool, ProgressListener progress) {
+        int n = movie.frameCount();
+        int cells = footprints.size();
+        TraceSolver solver = new TraceSolver(footprints, movie.width());
+        double[][] raw = new double[cells][n];
+        double[][] background = new double[cells][n];
+        MoviePass.run(movie, cellRadius, model, pool, progress, "Extracting traces", worker -> {
+            double[] c = new double[cells];
+            return (t, frame, cellsOnly, bg) -> {
+                solver.activity(cellsOnly, c);
+                for (int i = 0; i < cells; i++) {
+                    raw[i][t] = c[i];
+                }
+                solver.activity(bg, c);
+                for (int i = 0; i < cells; i++) {
+                    background[i][t] = c[i];
+                }
+            };
+        });
+        return new CellTraces(raw, background);
+    }
+}
