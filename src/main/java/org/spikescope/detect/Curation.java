@@ -15,6 +15,8 @@ final class Curation {
 
     /** Footprints overlapping less than this (cosine of the weights) are different cells whatever the traces. */
     private static final double MIN_OVERLAP = 0.1;
+    /** Before the first refinement, components are kept at this fraction of the trace SNR threshold. */
+    private static final double FIRST_ROUND_SNR = 0.5;
 
     private Curation() {
     }
@@ -34,8 +36,10 @@ final class Curation {
         double minArea = Math.PI * settings.cellRadius() * settings.cellRadius() / 4;
         boolean[] alive = new boolean[n];
         for (int i = 0; i < n; i++) {
-            // first footprints are only the seed's core; their size says nothing yet
-            alive[i] = snr[i] >= settings.minTraceSnr() && (!refined || area(footprints.get(i)) >= minArea);
+            // first footprints are only the seed's core: their size says nothing yet, and their traces are
+            // noisier than they will be
+            double minSnr = refined ? settings.minTraceSnr() : FIRST_ROUND_SNR * settings.minTraceSnr();
+            alive[i] = snr[i] >= minSnr && (!refined || area(footprints.get(i)) >= minArea);
         }
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {

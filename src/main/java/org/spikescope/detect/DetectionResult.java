@@ -1,6 +1,7 @@
 package org.spikescope.detect;
 
 import org.spikescope.core.Footprint;
+import org.spikescope.core.FrameTimes;
 import org.spikescope.traces.CellTraces;
 
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
  * @param footprints one per cell, peak 1
  * @param traces     raw fluorescence (background removed) and the background under each cell
  * @param dff        ΔF/F, {@code [cell][frame]}
+ * @param times      the movie's frame times
  */
 public record DetectionResult(SummaryImages summary, int seeds, List<Footprint> footprints, CellTraces traces,
-                              double[][] dff) {
+                              double[][] dff, FrameTimes times) {
 }

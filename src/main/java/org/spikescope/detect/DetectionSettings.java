@@ -1,6 +1,7 @@
 package org.spikescope.detect;
 
 import org.spikescope.core.SettingsCheck;
+import org.spikescope.traces.TraceSettings;
 
 /**
  * How neurons are found in a (motion-corrected) one-photon movie.
@@ -14,28 +15,34 @@ import org.spikescope.core.SettingsCheck;
  * @param iterations        rounds of spatial and temporal refinement
  * @param baselinePercentile ΔF/F baseline: this low percentile of the trace…
  * @param baselineSeconds   …in a sliding window this long
+ * @param backgroundPatterns fluctuating background patterns modelled besides the smooth background (CaImAn's nb)
  */
 public record DetectionSettings(double cellRadius, double minCorrelation, double minPnr, double mergeCorrelation,
                                 double minTraceSnr, int iterations, double baselinePercentile,
-                                double baselineSeconds) {
+                                double baselineSeconds, int backgroundPatterns) {
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(5, 0.8, 10, 0.8, 10, 2, 8, 30);
+        return new DetectionSettings(5, 0.8, 10, 0.8, 8, 2, 8, 30, 1);
     }
 
     public DetectionSettings withCellRadius(double radius) {
         return new DetectionSettings(radius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
-                baselinePercentile, baselineSeconds);
+                baselinePercentile, baselineSeconds, backgroundPatterns);
     }
 
     public DetectionSettings withSeeds(double correlation, double pnr) {
         return new DetectionSettings(cellRadius, correlation, pnr, mergeCorrelation, minTraceSnr, iterations,
-                baselinePercentile, baselineSeconds);
+                baselinePercentile, baselineSeconds, backgroundPatterns);
     }
 
     public DetectionSettings withBaseline(double percentile, double seconds) {
         return new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
-                percentile, seconds);
+                percentile, seconds, backgroundPatterns);
+    }
+
+    /** How the traces of the cells found are measured. */
+    public TraceSettings traceSettings() {
+        return new TraceSettings(cellRadius, baselinePercentile, baselineSeconds, backgroundPatterns);
     }
 
     /** Half-width of the square window in which a cell's footprint may lie, pixels. */
@@ -53,6 +60,7 @@ public record DetectionSettings(double cellRadius, double minCorrelation, double
                 .between("iterations", iterations, 0, 20)
                 .between("baselinePercentile", baselinePercentile, 0, 100)
                 .positive("baselineSeconds", baselineSeconds)
+                .between("backgroundPatterns", backgroundPatterns, 0, 10)
                 .done();
         return this;
     }

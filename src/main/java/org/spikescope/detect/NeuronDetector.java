@@ -4,6 +4,7 @@ import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
+import org.spikescope.traces.BackgroundPatterns;
 import org.spikescope.traces.CellModel;
 import org.spikescope.traces.CellTraces;
 import org.spikescope.traces.DeltaF;
@@ -39,19 +40,26 @@ public final class NeuronDetector {
             footprints = footprints.stream().filter(f -> Curation.area(f) > 0).toList();
             CellTraces traces = TraceExtractor.extract(movie, footprints, null, settings.cellRadius(), pool,
                     progress);
+            float[][] patterns = new float[0][];
             for (int round = 0; round < settings.iterations(); round++) {
-                CellModel known = new CellModel(footprints, traces.raw());
+                CellModel known = new CellModel(footprints, traces.raw(), patterns);
                 footprints = Curation.curate(footprints, traces.raw(), settings, driftFrames, round > 0,
                         movie.width(), movie.height());
                 traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
-                known = new CellModel(footprints, traces.raw());
+                known = new CellModel(footprints, traces.raw(), patterns);
+                if (round == 0) {
+                    // the cells are known well enough now to see the background patterns they leave
+                    patterns = BackgroundPatterns.estimate(movie, known, settings.backgroundPatterns(),
+                            settings.cellRadius(), (int) Math.round(driftFrames), pool, progress);
+                    known = known.withPatterns(patterns);
+                }
                 footprints = SpatialUpdate.update(movie, footprints, traces.raw(), settings, driftFrames, pool,
                         progress);
                 traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
             }
-            int window = (int) Math.round(settings.baselineSeconds() * rate);
-            double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(), Math.max(3, window));
-            return new DetectionResult(summary, seeds.size(), footprints, traces, dff);
+            double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
+                    settings.traceSettings().baselineFrames(rate));
+            return new DetectionResult(summary, seeds.size(), footprints, traces, dff, movie.times());
         }
     }
 }

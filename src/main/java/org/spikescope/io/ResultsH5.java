@@ -2,6 +2,7 @@ package org.spikescope.io;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 import org.spikescope.core.Version;
@@ -19,11 +20,23 @@ import java.util.Map;
 public final class ResultsH5 {
 
     private final Map<String, Object> datasets = new LinkedHashMap<>();
+    private final Map<String, DatasetCreationOptions> options = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> attributes = new LinkedHashMap<>();
 
     /** Adds a dataset (a Java array of numbers, any rank). */
     public ResultsH5 dataset(String path, Object data) {
         datasets.put(normalise(path), data);
+        return this;
+    }
+
+    /**
+     * Adds a dataset stored in chunks of the given shape, each deflate-compressed: large, sparse arrays such as
+     * footprints shrink to a fraction and can be read a chunk at a time.
+     */
+    public ResultsH5 compressedDataset(String path, Object data, int... chunk) {
+        datasets.put(normalise(path), data);
+        options.put(normalise(path), DatasetCreationOptions.builder().chunkDimensions(chunk).shuffle().deflate(4)
+                .build());
         return this;
     }
 
@@ -48,7 +61,9 @@ public final class ResultsH5 {
                     String path = d.getKey();
                     int slash = path.lastIndexOf('/');
                     WritableGroup parent = group(groups, slash == 0 ? "/" : path.substring(0, slash));
-                    WritableDataset dataset = parent.putDataset(path.substring(slash + 1), d.getValue());
+                    DatasetCreationOptions o = options.get(path);
+                    WritableDataset dataset = o == null ? parent.putDataset(path.substring(slash + 1), d.getValue())
+                            : parent.putDataset(path.substring(slash + 1), d.getValue(), o);
                     attributes.getOrDefault(path, Map.of()).forEach(dataset::putAttribute);
                 }
                 for (Map.Entry<String, Map<String, Object>> a : attributes.entrySet()) {

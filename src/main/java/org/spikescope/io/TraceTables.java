@@ -20,6 +20,20 @@ public final class TraceTables {
     private TraceTables() {
     }
 
+    /** Column name of cell {@code index} (0-based): cell_001, cell_002, … */
+    public static String cellName(int index) {
+        return String.format(java.util.Locale.ROOT, "cell_%03d", index + 1);
+    }
+
+    /** cell_001 … for {@code count} cells. */
+    public static List<String> cellNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(cellName(i));
+        }
+        return names;
+    }
+
     public static TraceSet read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file + ": no such file");

@@ -6,6 +6,7 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
 import org.spikescope.core.Version;
+import org.spikescope.io.TraceTables;
 import org.spikescope.io.CsvTable;
 import org.spikescope.io.Json;
 
@@ -44,7 +45,7 @@ public final class GroundTruthWriter {
         List<String> header = new ArrayList<>();
         header.add("time_s");
         for (int c = 0; c < cells; c++) {
-            header.add(cellName(c));
+            header.add(TraceTables.cellName(c));
         }
         // streamed row by row: no second copy of the cells × frames arrays
         CsvTable.write(folder.resolve("spikes.csv"), header, frames,
@@ -204,10 +205,5 @@ public final class GroundTruthWriter {
         group.putDataset("row", row);
         group.putDataset("col", col);
         group.putDataset("value", value);
-    }
-
-    /** Column name of cell {@code index} (0-based): cell_001, cell_002, … */
-    public static String cellName(int index) {
-        return String.format("cell_%03d", index + 1);
     }
 }

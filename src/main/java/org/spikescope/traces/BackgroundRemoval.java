@@ -11,7 +11,7 @@ import org.spikescope.image.BoxMean;
  * Being linear, it adds no artefacts of its own, and any trace taken from its output is a fixed linear function
  * of the movie. The frame is continued beyond its borders by point reflection, so the background is followed up to
  * the edges. Cells known from an earlier round ({@link CellModel}) are taken out before the background is
- * estimated. Not thread-safe.
+ * estimated, and the model's background patterns are removed with it. Not thread-safe.
  */
 public final class BackgroundRemoval {
 
@@ -73,6 +73,29 @@ public final class BackgroundRemoval {
                 float b = (4 * narrow[p + x] - wide[p + x]) / 3;
                 background[o + x] = b;
                 cells[o + x] = frame[o + x] - b;
+            }
+        }
+        if (model != null && model.patterns().length > 0) {
+            removePatterns(model.patterns(), cells, background);
+        }
+    }
+
+    /**
+     * Each pattern's share of what is left once cells and smooth background are out (its projection, the
+     * patterns being orthonormal) is background too.
+     */
+    private void removePatterns(float[][] patterns, float[] cells, float[] background) {
+        for (float[] u : patterns) {
+            double v = 0;
+            for (int i = 0; i < u.length; i++) {
+                // residual holds frame − cells; less the smooth background, what is left
+                v += u[i] * (residual[i] - background[i]);
+            }
+            float a = (float) v;
+            for (int i = 0; i < u.length; i++) {
+                cells[i] -= a * u[i];
+                background[i] += a * u[i];
+                residual[i] -= a * u[i];
             }
         }
     }

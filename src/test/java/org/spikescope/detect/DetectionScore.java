@@ -14,12 +14,12 @@ import java.util.Locale;
  * fifth of the peak, greedy from the best IoU), F1, and for matched cells the correlation of the footprints (over
  * the union of their boxes) and of the raw trace with the true fluorescence (amplitude × calcium).
  */
-record DetectionScore(int truth, int detected, int matched, double f1, double medianFootprintCorrelation,
+public record DetectionScore(int truth, int detected, int matched, double f1, double medianFootprintCorrelation,
                       double medianTraceCorrelation) {
 
     static final double MIN_IOU = 0.5;
 
-    static DetectionScore of(DetectionResult result, GroundTruth truth, int width, int height) {
+    public static DetectionScore of(DetectionResult result, GroundTruth truth, int width, int height) {
         List<Footprint> found = result.footprints();
         List<Footprint> real = truth.footprints();
         List<double[]> pairs = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.spikescope.fiji.commands;
 
 import ij.ImagePlus;
-import ij.WindowManager;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -9,12 +8,11 @@ import org.scijava.plugin.Plugin;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 import org.spikescope.fiji.FijiProgress;
-import org.spikescope.fiji.ImagePlusFrameSource;
+import org.spikescope.fiji.MovieInputs;
 import org.spikescope.fiji.display.FrameSourceStack;
 import org.spikescope.fiji.display.MotionDisplay;
 import org.spikescope.motion.MotionCorrectionRun;
 import org.spikescope.motion.MotionSettings;
-import org.spikescope.movie.MovieOpener;
 import org.spikescope.movie.TiffStackReader;
 
 import java.io.File;
@@ -80,7 +78,7 @@ public class CorrectMotionCommand implements Command {
         MotionSettings settings = D.withMode(mode).withShape(maxShift, cellRadius).withPatches(patchSize, patchOverlap)
                 .validate();
         MotionCorrectionRun run;
-        try (FrameSource source = openInput()) {
+        try (FrameSource source = MovieInputs.open(input, dataset, 0)) {
             run = MotionCorrectionRun.toFolder(source, settings, output.toPath(), format, detectCorrupted,
                     FijiProgress.forCommand("Correct Motion"));
         } catch (IOException e) {
@@ -93,17 +91,6 @@ public class CorrectMotionCommand implements Command {
                 run.shifts().getFileName(), run.results().getFileName());
         image = corrected(run);
         MotionDisplay.show(run.result());
-    }
-
-    private FrameSource openInput() throws IOException {
-        if (input != null && !input.getPath().isEmpty()) {
-            return MovieOpener.open(input.toPath(), dataset, 0);
-        }
-        ImagePlus current = WindowManager.getCurrentImage();
-        if (current == null) {
-            throw new InputException("parameter 'input': no recording given and no image is open");
-        }
-        return ImagePlusFrameSource.of(current);
     }
 
     /** The corrected movie as a virtual stack (TIFF output), or null for HDF5 output. */

@@ -1,0 +1,68 @@
+package org.spikescope.detect;
+
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.io.OutlineImage;
+import org.spikescope.io.ResultsH5;
+import org.spikescope.io.TraceTables;
+import org.spikescope.traces.TraceOutputs;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Neuron detection of a movie into a folder: {@value TraceOutputs#TRACES_CSV}, {@value TraceOutputs#RAW_CSV},
+ * {@value TraceOutputs#ROI_SET}, {@value #SUMMARY_PNG} (outlines on the correlation image) and results.h5 with the
+ * footprints, traces and summary images. Files are written only after detection has finished, each atomically,
+ * so a failed or cancelled run leaves earlier results intact.
+ */
+public record DetectionRun(DetectionResult result, Path folder) {
+
+    public static final String SUMMARY_PNG = "summary.png";
+
+    public static DetectionRun toFolder(FrameSource movie, DetectionSettings settings, Path folder,
+                                        ProgressListener progress) throws IOException {
+        settings.validate();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
+        }
+        DetectionResult r = NeuronDetector.detect(movie, settings, progress);
+        progress.stage("Writing results");
+        Files.createDirectories(folder);
+        int w = movie.width();
+        int h = movie.height();
+        TraceOutputs.writeFiles(folder, r.footprints(), r.traces(), r.dff(), movie.times());
+        SummaryImages s = r.summary();
+        OutlineImage.writePng(OutlineImage.render(s.correlation(), w, h, r.footprints(),
+                TraceTables.cellNames(r.footprints().size()), Color.YELLOW), folder.resolve(SUMMARY_PNG));
+        ResultsH5 h5 = TraceOutputs.addTo(new ResultsH5(), r.footprints(), r.traces(), r.dff(), w, h, movie.times())
+                .dataset("/summary/mean", plane(s.mean(), w, h))
+                .dataset("/summary/max", plane(s.max(), w, h))
+                .dataset("/summary/correlation", plane(s.correlation(), w, h))
+                .dataset("/summary/pnr", plane(s.pnr(), w, h))
+                .attribute("/detection", "input", movie.description())
+                .attribute("/detection", "seeds", r.seeds())
+                .attribute("/detection", "cells", r.footprints().size())
+                .attribute("/detection", "cell_radius", settings.cellRadius())
+                .attribute("/detection", "min_correlation", settings.minCorrelation())
+                .attribute("/detection", "min_pnr", settings.minPnr())
+                .attribute("/detection", "merge_correlation", settings.mergeCorrelation())
+                .attribute("/detection", "min_trace_snr", settings.minTraceSnr())
+                .attribute("/detection", "iterations", settings.iterations())
+                .attribute("/detection", "baseline_percentile", settings.baselinePercentile())
+                .attribute("/detection", "baseline_seconds", settings.baselineSeconds());
+        h5.write(folder.resolve(TraceOutputs.RESULTS_H5));
+        return new DetectionRun(r, folder);
+    }
+
+    static float[][] plane(float[] image, int w, int h) {
+        float[][] out = new float[h][w];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(image, y * w, out[y], 0, w);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,32 @@
+package org.spikescope.fiji;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.InputException;
+import org.spikescope.movie.MovieOpener;
+
+import java.io.File;
+import java.io.IOException;
+
+/** The movie a command works on: the file given, or else the image open in Fiji. */
+public final class MovieInputs {
+
+    private MovieInputs() {
+    }
+
+    /**
+     * @param dataset   dataset inside an HDF5 input ("" = its only 3-D dataset)
+     * @param frameRate Hz, or 0 for the file's own
+     */
+    public static FrameSource open(File input, String dataset, double frameRate) throws IOException {
+        if (input != null && !input.getPath().isEmpty()) {
+            return MovieOpener.open(input.toPath(), dataset, frameRate);
+        }
+        ImagePlus current = WindowManager.getCurrentImage();
+        if (current == null) {
+            throw new InputException("parameter 'input': no recording given and no image is open");
+        }
+        return ImagePlusFrameSource.of(current);
+    }
+}

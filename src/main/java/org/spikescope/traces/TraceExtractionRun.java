@@ -1,0 +1,63 @@
+package org.spikescope.traces;
+
+import org.spikescope.core.Footprint;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Workers;
+import org.spikescope.io.ResultsH5;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Traces of known footprints (from an earlier detection, or ROIs drawn in Fiji) in a movie, into a folder with
+ * the files of {@link TraceOutputs}. The first pass measures the cells; then the fluctuating background patterns
+ * are found in what they leave (two passes), and a last pass measures the cells again with the background
+ * estimated from the movie less the cells just measured and less those patterns.
+ */
+public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder) {
+
+    /** Background fluctuations are taken to be slower than this (as detection's drifts). */
+    static final double SLOW_SECONDS = 0.5;
+
+    public static TraceExtractionRun toFolder(FrameSource movie, List<Footprint> footprints, TraceSettings settings,
+                                              Path folder, ProgressListener progress) throws IOException {
+        settings.validate();
+        if (footprints.isEmpty()) {
+            throw new InputException("parameter 'footprints': no cells to measure");
+        }
+        for (Footprint f : footprints) {
+            if (f.x0() + f.w() > movie.width() || f.y0() + f.h() > movie.height()) {
+                throw new InputException("parameter 'footprints': a footprint reaches (" + (f.x0() + f.w()) + ", "
+                        + (f.y0() + f.h()) + "), outside the " + movie.width() + "x" + movie.height() + " movie");
+            }
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
+        }
+        CellTraces traces;
+        try (Workers pool = new Workers()) {
+            CellTraces first = TraceExtractor.extract(movie, footprints, null, settings.cellRadius(), pool, progress);
+            CellModel known = new CellModel(footprints, first.raw());
+            known = known.withPatterns(BackgroundPatterns.estimate(movie, known, settings.backgroundPatterns(),
+                    settings.cellRadius(), (int) Math.round(SLOW_SECONDS * movie.times().frameRate()), pool,
+                    progress));
+            traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
+        }
+        double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
+                settings.baselineFrames(movie.times().frameRate()));
+        progress.stage("Writing results");
+        Files.createDirectories(folder);
+        TraceOutputs.writeFiles(folder, footprints, traces, dff, movie.times());
+        TraceOutputs.addTo(new ResultsH5(), footprints, traces, dff, movie.width(), movie.height(), movie.times())
+                .attribute("/traces", "input", movie.description())
+                .attribute("/traces", "cell_radius", settings.cellRadius())
+                .attribute("/traces", "baseline_percentile", settings.baselinePercentile())
+                .attribute("/traces", "baseline_seconds", settings.baselineSeconds())
+                .write(folder.resolve(TraceOutputs.RESULTS_H5));
+        return new TraceExtractionRun(traces, dff, folder);
+    }
+}

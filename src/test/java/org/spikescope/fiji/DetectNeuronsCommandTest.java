@@ -1,0 +1,160 @@
+package org.spikescope.fiji;
+
+import io.jhdf.HdfFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikescope.core.Footprint;
+import org.spikescope.core.TraceSet;
+import org.spikescope.io.FootprintArrays;
+import org.spikescope.io.RoiSetFiles;
+import org.spikescope.io.TraceTables;
+import org.spikescope.testing.Stats;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** "Detect Neurons" and "Extract Traces" through the headless launcher, as batch users run them. */
+class DetectNeuronsCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path recording;
+
+    @BeforeAll
+    static void simulate() {
+        recording = dir.resolve("recording");
+        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run",
+                "Simulate Miniscope Recording", "output='" + recording + "',format=tiff,frames=800,width=96,"
+                        + "height=96,cells=10,cellRadius=5,motion=none,seed=7");
+        assertEquals(0, run.code(), run.err());
+    }
+
+    @Test
+    void detectsTheSimulatedCellsAndWritesEveryFile() throws Exception {
+        Path out = dir.resolve("cells");
+        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
+                "input='" + recording.resolve("movie.tif") + "',output='" + out + "',cellRadius=5");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("cells from"), run.out());
+
+        TraceSet dff = TraceTables.read(out.resolve("traces.csv"));
+        TraceSet raw = TraceTables.read(out.resolve("traces_raw.csv"));
+        assertEquals("time_s", dff.timeColumn());
+        assertEquals(800, dff.frames());
+        assertEquals(dff.names(), raw.names());
+        assertEquals("cell_001", dff.names().get(0));
+        List<Footprint> rois = RoiSetFiles.read(out.resolve("RoiSet.zip"), 96, 96);
+        assertEquals(dff.cells(), rois.size());
+        assertTrue(Files.size(out.resolve("summary.png")) > 1000);
+
+        float[][][] found;
+        try (HdfFile h5 = new HdfFile(out.resolve("results.h5"))) {
+            found = (float[][][]) h5.getDatasetByPath("/footprints").getData();
+            double[][] h5dff = (double[][]) h5.getDatasetByPath("/traces/dff").getData();
+            assertEquals(dff.cells(), h5dff.length);
+            assertEquals(800, h5dff[0].length);
+            assertEquals(96, ((float[][]) h5.getDatasetByPath("/summary/correlation").getData()).length);
+        }
+        float[][][] truth;
+        try (HdfFile h5 = new HdfFile(recording.resolve("groundtruth/results.h5"))) {
+            truth = (float[][][]) h5.getDatasetByPath("/footprints").getData();
+        }
+        // every true cell found once, nothing else: one-to-one matches by IoU of the masks above a fifth of the peak
+        int matched = matches(FootprintArrays.sparse(truth, "truth"), FootprintArrays.sparse(found, "found"));
+        double f1 = 2.0 * matched / (truth.length + found.length);
+        assertTrue(f1 >= 0.9, "F1 " + f1 + " (" + matched + " of " + truth.length + " true cells, " + found.length
+                + " found)");
+    }
+
+    @Test
+    void extractTracesMeasuresRoisDrawnInFijiLikeTheDetectedFootprints() throws Exception {
+        Path cells = dir.resolve("cells for extraction");
+        assertEquals(0, HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
+                "input='" + recording.resolve("movie.tif") + "',output='" + cells + "',cellRadius=5").code());
+        Path out = dir.resolve("extracted");
+        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Extract Traces",
+                "input='" + recording.resolve("movie.tif") + "',footprints='" + cells.resolve("RoiSet.zip")
+                        + "',output='" + out + "',cellRadius=5");
+        assertEquals(0, run.code(), run.err());
+        TraceSet detected = TraceTables.read(cells.resolve("traces_raw.csv"));
+        TraceSet extracted = TraceTables.read(out.resolve("traces_raw.csv"));
+        assertEquals(detected.cells(), extracted.cells());
+        // flat ROI masks weigh the pixels differently from the footprints, but the activity is the same
+        double[] r = new double[detected.cells()];
+        for (int c = 0; c < r.length; c++) {
+            r[c] = Stats.pearson(detected.values()[c], extracted.values()[c]);
+        }
+        Arrays.sort(r);
+        assertTrue(r[r.length / 2] >= 0.9, "median correlation " + Arrays.toString(r));
+    }
+
+    @Test
+    void footprintsThatAreNotFootprintsGetOneClearLine() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not cells");
+        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Extract Traces",
+                "input='" + recording.resolve("movie.tif") + "',footprints='" + notes + "',output='"
+                        + dir.resolve("never") + "'");
+        assertEquals(2, run.code(), run.out());
+        assertTrue(run.err().contains("parameter 'footprints'") && run.err().contains("RoiSet.zip"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(Files.notExists(dir.resolve("never")));
+    }
+
+    private static int matches(List<Footprint> truth, List<Footprint> found) {
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < truth.size(); i++) {
+            for (int j = 0; j < found.size(); j++) {
+                double iou = iou(truth.get(i), found.get(j));
+                if (iou >= 0.5) {
+                    pairs.add(new double[]{iou, i, j});
+                }
+            }
+        }
+        pairs.sort((p, q) -> Double.compare(q[0], p[0]));
+        boolean[] t = new boolean[truth.size()];
+        boolean[] f = new boolean[found.size()];
+        int n = 0;
+        for (double[] p : pairs) {
+            if (!t[(int) p[1]] && !f[(int) p[2]]) {
+                t[(int) p[1]] = true;
+                f[(int) p[2]] = true;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double iou(Footprint a, Footprint b) {
+        float[][][] d = FootprintArrays.dense(List.of(a, b), 96, 96);
+        float pa = max(d[0]);
+        float pb = max(d[1]);
+        int both = 0;
+        int either = 0;
+        for (int y = 0; y < 96; y++) {
+            for (int x = 0; x < 96; x++) {
+                boolean ma = d[0][y][x] > 0.2f * pa;
+                boolean mb = d[1][y][x] > 0.2f * pb;
+                both += ma && mb ? 1 : 0;
+                either += ma || mb ? 1 : 0;
+            }
+        }
+        return either == 0 ? 0 : (double) both / either;
+    }
+
+    private static float max(float[][] p) {
+        float m = 0;
+        for (float[] row : p) {
+            for (float v : row) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
+    }
+}
