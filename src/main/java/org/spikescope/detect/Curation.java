@@ -9,21 +9,28 @@ import java.util.List;
 /**
  * Keeps one component per cell and only cells: touching components whose traces correlate above the merge
  * threshold become one (their footprints added, weighted by their activity), and components whose traces never
- * rise clearly above their noise, or whose footprint is smaller than a quarter of a cell's, are dropped.
+ * rise clearly above their noise, or whose footprint is smaller than a quarter of a cell's or larger than four
+ * cells' (a patch of background, not a soma), are dropped.
  */
 final class Curation {
 
     /** Footprints overlapping less than this (cosine of the weights) are different cells whatever the traces. */
     private static final double MIN_OVERLAP = 0.1;
+    /** A cell's footprint (above a fifth of its peak) covers between these multiples of a disc of the cell radius. */
+    private static final double MIN_AREA = 0.25;
+    private static final double MAX_AREA = 4;
     /** Before the first refinement, components are kept at this fraction of the trace SNR threshold. */
     private static final double FIRST_ROUND_SNR = 0.5;
 
     private Curation() {
     }
 
-    /** @param refined whether the footprints have been through a spatial update (else their size is not judged) */
+    /**
+     * @param refined whether the footprints have been through a spatial update (else their size is not judged)
+     * @param merge   whether touching, correlated components are merged (else only dropped)
+     */
     static List<Footprint> curate(List<Footprint> footprints, double[][] raw, DetectionSettings settings,
-                                  double driftFrames, boolean refined, int width, int height) {
+                                  double driftFrames, boolean refined, boolean merge, int width, int height) {
         int n = footprints.size();
         double[] snr = new double[n];
         double[] spread = new double[n];
@@ -33,13 +40,14 @@ final class Curation {
             snr[i] = TraceQuality.snr(raw[i], driftFrames);
             spread[i] = Math.sqrt(SpatialUpdate.dot(centred[i], centred[i]));
         }
-        double minArea = Math.PI * settings.cellRadius() * settings.cellRadius() / 4;
+        double cellArea = Math.PI * settings.cellRadius() * settings.cellRadius();
         boolean[] alive = new boolean[n];
         for (int i = 0; i < n; i++) {
             // first footprints are only the seed's core: their size says nothing yet, and their traces are
             // noisier than they will be
             double minSnr = refined ? settings.minTraceSnr() : FIRST_ROUND_SNR * settings.minTraceSnr();
-            alive[i] = snr[i] >= minSnr && (!refined || area(footprints.get(i)) >= minArea);
+            int area = area(footprints.get(i));
+            alive[i] = snr[i] >= minSnr && (!refined || area >= MIN_AREA * cellArea && area <= MAX_AREA * cellArea);
         }
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -47,7 +55,8 @@ final class Curation {
         }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (!alive[i] || !alive[j] || !SpatialUpdate.boxesOverlap(footprints.get(i), footprints.get(j))) {
+                if (!merge || !alive[i] || !alive[j]
+                        || !SpatialUpdate.boxesOverlap(footprints.get(i), footprints.get(j))) {
                     continue;
                 }
                 Footprint a = footprints.get(i);

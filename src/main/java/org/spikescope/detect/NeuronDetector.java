@@ -43,7 +43,7 @@ public final class NeuronDetector {
             float[][] patterns = new float[0][];
             for (int round = 0; round < settings.iterations(); round++) {
                 CellModel known = new CellModel(footprints, traces.raw(), patterns);
-                footprints = Curation.curate(footprints, traces.raw(), settings, driftFrames, round > 0,
+                footprints = Curation.curate(footprints, traces.raw(), settings, driftFrames, round > 0, true,
                         movie.width(), movie.height());
                 traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
                 known = new CellModel(footprints, traces.raw(), patterns);
@@ -55,6 +55,14 @@ public final class NeuronDetector {
                 }
                 footprints = SpatialUpdate.update(movie, footprints, traces.raw(), settings, driftFrames, pool,
                         progress);
+                traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
+            }
+            // the last refinement can leave components that no longer pass: drop them, and measure again if any went
+            List<Footprint> kept = Curation.curate(footprints, traces.raw(), settings, driftFrames,
+                    settings.iterations() > 0, false, movie.width(), movie.height());
+            if (kept.size() < footprints.size()) {
+                CellModel known = new CellModel(footprints, traces.raw(), patterns);
+                footprints = kept;
                 traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
             }
             double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
