@@ -4,6 +4,7 @@ import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.OutlineImage;
+import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.io.TraceTables;
 import org.spikescope.traces.TraceOutputs;
@@ -12,24 +13,28 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SortedSet;
 
 /**
  * Neuron detection of a movie into a folder: {@value TraceOutputs#TRACES_CSV}, {@value TraceOutputs#RAW_CSV},
  * {@value TraceOutputs#ROI_SET}, {@value #SUMMARY_PNG} (outlines on the correlation image) and results.h5 with the
- * footprints, traces and summary images. Files are written only after detection has finished, each atomically,
+ * footprints, traces and summary images. Corrupted and damaged frames are left out of every estimate and their
+ * trace values interpolated. Files are written only after detection has finished, each atomically,
  * so a failed or cancelled run leaves earlier results intact.
  */
 public record DetectionRun(DetectionResult result, Path folder) {
 
     public static final String SUMMARY_PNG = "summary.png";
 
-    public static DetectionRun toFolder(FrameSource movie, DetectionSettings settings, Path folder,
-                                        ProgressListener progress) throws IOException {
+    /** @param detectCorrupted whether frames flagged corrupted are left out (damaged frames always are) */
+    public static DetectionRun toFolder(FrameSource movie, DetectionSettings settings, boolean detectCorrupted,
+                                        Path folder, ProgressListener progress) throws IOException {
         settings.validate();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
         }
-        DetectionResult r = NeuronDetector.detect(movie, settings, progress);
+        SortedSet<Integer> excluded = CorruptedFrameDetector.unusable(movie, detectCorrupted, progress);
+        DetectionResult r = NeuronDetector.detect(movie, settings, excluded, progress);
         progress.stage("Writing results");
         Files.createDirectories(folder);
         int w = movie.width();
@@ -53,7 +58,13 @@ public record DetectionRun(DetectionResult result, Path folder) {
                 .attribute("/detection", "min_trace_snr", settings.minTraceSnr())
                 .attribute("/detection", "iterations", settings.iterations())
                 .attribute("/detection", "baseline_percentile", settings.baselinePercentile())
-                .attribute("/detection", "baseline_seconds", settings.baselineSeconds());
+                .attribute("/detection", "baseline_seconds", settings.baselineSeconds())
+                .attribute("/detection", "background_patterns", settings.backgroundPatterns())
+                .attribute("/detection", "excluded_frame_count", excluded.size());
+        if (!excluded.isEmpty()) {
+            // jHDF cannot store an empty array
+            h5.dataset("/detection/excluded_frames", excluded.stream().mapToInt(Integer::intValue).toArray());
+        }
         h5.write(folder.resolve(TraceOutputs.RESULTS_H5));
         return new DetectionRun(r, folder);
     }

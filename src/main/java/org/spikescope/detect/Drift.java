@@ -1,5 +1,7 @@
 package org.spikescope.detect;
 
+import org.spikescope.traces.RunningMean;
+
 /**
  * Slow drifts in traces: the background under a cell, and the edges of vessels whose shading follows the global
  * light level, change over seconds, while calcium transients rise within a fraction of a second. Estimating
@@ -12,16 +14,10 @@ final class Drift {
 
     /** x less its running mean over ±half frames (the window is clipped at the ends). */
     static double[] removed(double[] x, int half) {
-        int n = x.length;
-        double[] prefix = new double[n + 1];
-        for (int t = 0; t < n; t++) {
-            prefix[t + 1] = prefix[t] + x[t];
-        }
-        double[] out = new double[n];
-        for (int t = 0; t < n; t++) {
-            int from = Math.max(0, t - half);
-            int to = Math.min(n, t + half + 1);
-            out[t] = x[t] - (prefix[to] - prefix[from]) / (to - from);
+        double[] mean = RunningMean.of(x, half);
+        double[] out = new double[x.length];
+        for (int t = 0; t < x.length; t++) {
+            out[t] = x[t] - mean[t];
         }
         return out;
     }

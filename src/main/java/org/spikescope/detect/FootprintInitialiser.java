@@ -1,7 +1,7 @@
 package org.spikescope.detect;
 
 import org.spikescope.core.Footprint;
-import org.spikescope.core.FrameSource;
+import org.spikescope.traces.CellMovie;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
 import org.spikescope.traces.MoviePass;
@@ -23,18 +23,18 @@ final class FootprintInitialiser {
     private FootprintInitialiser() {
     }
 
-    static List<Footprint> initialise(FrameSource movie, List<int[]> seeds, SummaryImages summary,
+    static List<Footprint> initialise(CellMovie movie, List<int[]> seeds, SummaryImages summary,
                                       DetectionSettings settings, double driftFrames, Workers pool,
                                       ProgressListener progress) {
         int w = movie.width();
         int h = movie.height();
-        int n = movie.frameCount();
+        int n = Math.max(1, movie.usedFrames());
         int radius = settings.windowRadius();
         List<int[]> boxes = new ArrayList<>();
         for (int[] s : seeds) {
             boxes.add(Windows.around(s[0], s[1], radius, w, h));
         }
-        List<Sums> sums = MoviePass.run(movie, settings.cellRadius(), null, pool, progress, "Initialising footprints",
+        List<Sums> sums = MoviePass.run(movie, null, pool, progress, "Initialising footprints",
                 worker -> new Sums(seeds, boxes, summary, w, h, settings.cellRadius(), 1 / Math.max(1, driftFrames)));
         Sums total = sums.get(0);
         for (int i = 1; i < sums.size(); i++) {

@@ -6,11 +6,13 @@ import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
 import org.spikescope.traces.BackgroundPatterns;
 import org.spikescope.traces.CellModel;
+import org.spikescope.traces.CellMovie;
 import org.spikescope.traces.CellTraces;
 import org.spikescope.traces.DeltaF;
 import org.spikescope.traces.TraceExtractor;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The detection stage, CNMF-E in spirit (Zhou et al. 2018) and streaming throughout: summary images → seeds →
@@ -27,35 +29,37 @@ public final class NeuronDetector {
     private NeuronDetector() {
     }
 
-    public static DetectionResult detect(FrameSource movie, DetectionSettings settings, ProgressListener progress) {
+    /** @param excluded frames no estimate may use (corrupted or damaged); their trace values are interpolated */
+    public static DetectionResult detect(FrameSource source, DetectionSettings settings, Set<Integer> excluded,
+                                         ProgressListener progress) {
         settings.validate();
+        CellMovie movie = CellMovie.of(source, settings.cellRadius(), excluded);
         try (Workers pool = new Workers()) {
-            double rate = movie.times().frameRate();
+            double rate = source.times().frameRate();
             double driftFrames = DRIFT_SECONDS * rate;
-            SummaryImages summary = SummaryImages.compute(movie, settings.cellRadius(), driftFrames, pool, progress);
+            SummaryImages summary = SummaryImages.compute(movie, driftFrames, pool, progress);
             List<int[]> seeds = SeedFinder.find(summary, settings);
             progress.stage("Found " + seeds.size() + " candidate cells");
             List<Footprint> footprints = FootprintInitialiser.initialise(movie, seeds, summary, settings,
                     driftFrames, pool, progress);
             footprints = footprints.stream().filter(f -> Curation.area(f) > 0).toList();
-            CellTraces traces = TraceExtractor.extract(movie, footprints, null, settings.cellRadius(), pool,
-                    progress);
+            CellTraces traces = TraceExtractor.extract(movie, footprints, null, pool, progress);
             float[][] patterns = new float[0][];
             for (int round = 0; round < settings.iterations(); round++) {
                 CellModel known = new CellModel(footprints, traces.raw(), patterns);
                 footprints = Curation.curate(footprints, traces.raw(), settings, driftFrames, round > 0, true,
                         movie.width(), movie.height());
-                traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
+                traces = TraceExtractor.extract(movie, footprints, known, pool, progress);
                 known = new CellModel(footprints, traces.raw(), patterns);
                 if (round == 0) {
                     // the cells are known well enough now to see the background patterns they leave
                     patterns = BackgroundPatterns.estimate(movie, known, settings.backgroundPatterns(),
-                            settings.cellRadius(), (int) Math.round(driftFrames), pool, progress);
+                            (int) Math.round(driftFrames), pool, progress);
                     known = known.withPatterns(patterns);
                 }
                 footprints = SpatialUpdate.update(movie, footprints, traces.raw(), settings, driftFrames, pool,
                         progress);
-                traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
+                traces = TraceExtractor.extract(movie, footprints, known, pool, progress);
             }
             // the last refinement can leave components that no longer pass: drop them, and measure again if any went
             List<Footprint> kept = Curation.curate(footprints, traces.raw(), settings, driftFrames,
@@ -63,11 +67,11 @@ public final class NeuronDetector {
             if (kept.size() < footprints.size()) {
                 CellModel known = new CellModel(footprints, traces.raw(), patterns);
                 footprints = kept;
-                traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
+                traces = TraceExtractor.extract(movie, footprints, known, pool, progress);
             }
             double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
                     settings.traceSettings().baselineFrames(rate));
-            return new DetectionResult(summary, seeds.size(), footprints, traces, dff, movie.times());
+            return new DetectionResult(summary, seeds.size(), footprints, traces, dff, source.times());
         }
     }
 }

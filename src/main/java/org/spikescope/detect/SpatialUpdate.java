@@ -1,7 +1,7 @@
 package org.spikescope.detect;
 
 import org.spikescope.core.Footprint;
-import org.spikescope.core.FrameSource;
+import org.spikescope.traces.CellMovie;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
 import org.spikescope.traces.CellModel;
@@ -26,7 +26,7 @@ final class SpatialUpdate {
     private SpatialUpdate() {
     }
 
-    static List<Footprint> update(FrameSource movie, List<Footprint> footprints, double[][] raw,
+    static List<Footprint> update(CellMovie movie, List<Footprint> footprints, double[][] raw,
                                   DetectionSettings settings, double driftFrames, Workers pool,
                                   ProgressListener progress) {
         int w = movie.width();
@@ -37,8 +37,12 @@ final class SpatialUpdate {
         for (int i = 0; i < cells; i++) {
             centred[i] = centred(raw[i]);
             fast[i] = Drift.removed(raw[i], half);
+            for (int t = 0; t < fast[i].length; t++) {
+                // excluded frames are not in the products: leave them out of the energies too
+                fast[i][t] = movie.used(t) ? fast[i][t] : 0;
+            }
         }
-        List<Products> sums = MoviePass.run(movie, settings.cellRadius(), new CellModel(footprints, raw), pool, progress,
+        List<Products> sums = MoviePass.run(movie, new CellModel(footprints, raw), pool, progress,
                 "Refining footprints",
                 worker -> new Products(footprints, fast, w));
         Products total = sums.get(0);

@@ -1,6 +1,6 @@
 package org.spikescope.detect;
 
-import org.spikescope.core.FrameSource;
+import org.spikescope.traces.CellMovie;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
 import org.spikescope.traces.MoviePass;
@@ -30,13 +30,14 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
      * @param driftFrames time constant, in frames, of the running mean subtracted before peaks and correlations
      *                    are measured: slow background drifts are neither peaks nor shared activity
      */
-    public static SummaryImages compute(FrameSource movie, double cellRadius, double driftFrames, Workers pool,
+    public static SummaryImages compute(CellMovie movie, double driftFrames, Workers pool,
                                         ProgressListener progress) {
         int w = movie.width();
         int h = movie.height();
-        int n = movie.frameCount();
+        int n = Math.max(1, movie.usedFrames());
+        double cellRadius = movie.cellRadius();
         int p = w * h;
-        List<Moments> moments = MoviePass.run(movie, cellRadius, null, pool, progress, "Summary images",
+        List<Moments> moments = MoviePass.run(movie, null, pool, progress, "Summary images",
                 worker -> new Moments(w, h, cellRadius));
         Moments total = moments.get(0);
         for (int i = 1; i < moments.size(); i++) {
@@ -60,7 +61,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             // successive differences of white noise: E|d| = 2σ/√π
             noise[i] = (float) (total.sumAbsDiff[i] / diffs * Math.sqrt(Math.PI) / 2);
         }
-        List<Correlations> sums = MoviePass.run(movie, cellRadius, null, pool, progress, "Correlation image",
+        List<Correlations> sums = MoviePass.run(movie, null, pool, progress, "Correlation image",
                 worker -> new Correlations(w, h, cellRadius, smoothMean, noise, 1 / Math.max(1, driftFrames)));
         Correlations all = sums.get(0);
         for (int i = 1; i < sums.size(); i++) {

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Motion correction of a movie into a folder: the corrected movie ({@value MotionOutputs#CORRECTED_TIFF} or
@@ -45,11 +44,7 @@ public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, 
             throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
         }
         Files.createDirectories(folder);
-        Set<Integer> excluded = new TreeSet<>(source.damagedFrames());
-        if (detectCorrupted) {
-            excluded.addAll(CorruptedFrameDetector.detect(source, CorruptedFrameDetector.DEFAULT_THRESHOLD, progress)
-                    .corrupted());
-        }
+        Set<Integer> excluded = CorruptedFrameDetector.unusable(source, detectCorrupted, progress);
         Path movie = folder.resolve(f.equals("tiff") ? MotionOutputs.CORRECTED_TIFF : MotionOutputs.CORRECTED_HDF5);
         MotionResult[] result = new MotionResult[1];
         FileTrees.writeAtomically(movie, temp -> {

@@ -34,6 +34,18 @@ public final class CorruptedFrameDetector {
                          List<Integer> corrupted, List<String> reasons) {
     }
 
+    /**
+     * Frames to leave out of anything estimated from the movie as a whole: those damaged in the file and, if asked,
+     * those this detector flags at the default threshold.
+     */
+    public static java.util.SortedSet<Integer> unusable(FrameSource movie, boolean detect, ProgressListener progress) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>(movie.damagedFrames());
+        if (detect) {
+            out.addAll(detect(movie, DEFAULT_THRESHOLD, progress).corrupted());
+        }
+        return out;
+    }
+
     public static Result detect(FrameSource movie, double threshold, ProgressListener progress) {
         int n = movie.frameCount();
         double[] line = new double[n];

@@ -1,6 +1,5 @@
 package org.spikescope.traces;
 
-import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
 
@@ -26,13 +25,13 @@ public final class BackgroundPatterns {
     }
 
     /** Up to {@code count} orthonormal patterns (width × height each) of the residual of {@code model}. */
-    public static float[][] estimate(FrameSource movie, CellModel model, int count, double cellRadius,
-                                     int slowFrames, Workers pool, ProgressListener progress) {
+    public static float[][] estimate(CellMovie movie, CellModel model, int count, int slowFrames, Workers pool,
+                                     ProgressListener progress) {
         if (count == 0) {
             return new float[0][];
         }
         int p = movie.width() * movie.height();
-        int n = movie.frameCount();
+        int n = movie.frames();
         int m = Math.min(n, count + OVERSAMPLING);
         float[][] probes = new float[m][p];
         SplittableRandom rng = new SplittableRandom(20180419L);
@@ -46,14 +45,14 @@ public final class BackgroundPatterns {
         // the residual, where the patterns can take them
         double[][] fast = new double[model.traces().length][];
         for (int i = 0; i < fast.length; i++) {
-            double[] slow = runningMean(model.traces()[i], slowFrames);
+            double[] slow = RunningMean.of(model.traces()[i], slowFrames);
             fast[i] = new double[slow.length];
             for (int t = 0; t < slow.length; t++) {
                 fast[i][t] = model.traces()[i][t] - slow[t];
             }
         }
         CellModel fastCells = new CellModel(model.footprints(), fast, model.patterns());
-        MoviePass.run(movie, cellRadius, model, pool, progress, "Background patterns (1/2)",
+        MoviePass.run(movie, model, pool, progress, "Background patterns (1/2)",
                 worker -> new Residual(fastCells, movie.width(), (t, r) -> {
                     for (int j = 0; j < m; j++) {
                         double s = 0;
@@ -64,10 +63,11 @@ public final class BackgroundPatterns {
                     }
                 }));
         for (int j = 0; j < m; j++) {
-            seen[j] = runningMean(seen[j], slowFrames);
+            movie.interpolateExcluded(seen[j]);
+            seen[j] = RunningMean.of(seen[j], slowFrames);
         }
         double[][] q = orthonormalCentred(seen);
-        List<Residual> sums = MoviePass.run(movie, cellRadius, model, pool, progress, "Background patterns (2/2)",
+        List<Residual> sums = MoviePass.run(movie, model, pool, progress, "Background patterns (2/2)",
                 worker -> new Residual(fastCells, movie.width(), null).collecting(q, p));
         double[][] b = sums.get(0).collected;
         for (int k = 1; k < sums.size(); k++) {
@@ -78,22 +78,6 @@ public final class BackgroundPatterns {
             }
         }
         return leading(b, count);
-    }
-
-    /** Mean over ±half frames, clipped at the ends. */
-    static double[] runningMean(double[] x, int half) {
-        int n = x.length;
-        double[] prefix = new double[n + 1];
-        for (int t = 0; t < n; t++) {
-            prefix[t + 1] = prefix[t] + x[t];
-        }
-        double[] out = new double[n];
-        for (int t = 0; t < n; t++) {
-            int from = Math.max(0, t - half);
-            int to = Math.min(n, t + half + 1);
-            out[t] = (prefix[to] - prefix[from]) / (to - from);
-        }
-        return out;
     }
 
     /** Rows centred over time and made orthonormal (modified Gram–Schmidt); rows that vanish are dropped. */

@@ -13,7 +13,7 @@ import java.util.function.IntFunction;
 
 /**
  * One streaming pass over a movie with its background removed: each worker takes a contiguous run of frames (so
- * that it sees consecutive frames in order) and hands every frame to its own visitor, which accumulates what the
+ * that it sees consecutive frames in order) and hands every frame not excluded to its own visitor, which accumulates what the
  * pass needs. Memory holds one frame per worker whatever the movie's length.
  */
 public final class MoviePass {
@@ -36,10 +36,12 @@ public final class MoviePass {
      *
      * @param model the cells known so far, taken out before the background is estimated; null if none
      */
-    public static <V extends Visitor> List<V> run(FrameSource movie, double cellRadius, CellModel model, Workers pool,
+    public static <V extends Visitor> List<V> run(CellMovie cellMovie, CellModel model, Workers pool,
                                                   ProgressListener progress, String stage,
                                                   IntFunction<V> visitorForWorker) {
         progress.stage(stage);
+        FrameSource movie = cellMovie.source();
+        double cellRadius = cellMovie.cellRadius();
         int n = movie.frameCount();
         int w = movie.width();
         int h = movie.height();
@@ -59,6 +61,10 @@ public final class MoviePass {
             int to = (int) ((long) n * (worker + 1) / threads);
             for (int t = from; t < to; t++) {
                 progress.checkCancelled();
+                if (!cellMovie.used(t)) {
+                    done.incrementAndGet();
+                    continue;
+                }
                 try {
                     movie.readFrame(t, raw);
                 } catch (IOException e) {

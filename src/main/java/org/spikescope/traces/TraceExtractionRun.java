@@ -23,8 +23,10 @@ public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder)
     /** Background fluctuations are taken to be slower than this (as detection's drifts). */
     static final double SLOW_SECONDS = 0.5;
 
+    /** @param excluded frames to leave out (corrupted or damaged): their trace values are interpolated */
     public static TraceExtractionRun toFolder(FrameSource movie, List<Footprint> footprints, TraceSettings settings,
-                                              Path folder, ProgressListener progress) throws IOException {
+                                              java.util.Set<Integer> excluded, Path folder, ProgressListener progress)
+            throws IOException {
         settings.validate();
         if (footprints.isEmpty()) {
             throw new InputException("parameter 'footprints': no cells to measure");
@@ -40,12 +42,12 @@ public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder)
         }
         CellTraces traces;
         try (Workers pool = new Workers()) {
-            CellTraces first = TraceExtractor.extract(movie, footprints, null, settings.cellRadius(), pool, progress);
+            CellMovie cells = CellMovie.of(movie, settings.cellRadius(), excluded);
+            CellTraces first = TraceExtractor.extract(cells, footprints, null, pool, progress);
             CellModel known = new CellModel(footprints, first.raw());
-            known = known.withPatterns(BackgroundPatterns.estimate(movie, known, settings.backgroundPatterns(),
-                    settings.cellRadius(), (int) Math.round(SLOW_SECONDS * movie.times().frameRate()), pool,
-                    progress));
-            traces = TraceExtractor.extract(movie, footprints, known, settings.cellRadius(), pool, progress);
+            known = known.withPatterns(BackgroundPatterns.estimate(cells, known, settings.backgroundPatterns(),
+                    (int) Math.round(SLOW_SECONDS * movie.times().frameRate()), pool, progress));
+            traces = TraceExtractor.extract(cells, footprints, known, pool, progress);
         }
         double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
                 settings.baselineFrames(movie.times().frameRate()));
@@ -57,6 +59,7 @@ public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder)
                 .attribute("/traces", "cell_radius", settings.cellRadius())
                 .attribute("/traces", "baseline_percentile", settings.baselinePercentile())
                 .attribute("/traces", "baseline_seconds", settings.baselineSeconds())
+                .attribute("/traces", "excluded_frame_count", excluded.size())
                 .write(folder.resolve(TraceOutputs.RESULTS_H5));
         return new TraceExtractionRun(traces, dff, folder);
     }

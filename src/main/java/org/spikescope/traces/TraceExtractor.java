@@ -1,7 +1,6 @@
 package org.spikescope.traces;
 
 import org.spikescope.core.Footprint;
-import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
 
@@ -10,6 +9,7 @@ import java.util.List;
 /**
  * Streams a movie once and measures every footprint in every frame: least squares of the background-free frame
  * (the raw trace) and of the background (for ΔF/F) on all footprints together, so overlaps are shared fairly.
+ * Excluded frames get values interpolated from their neighbours.
  */
 public final class TraceExtractor {
 
@@ -17,14 +17,14 @@ public final class TraceExtractor {
     }
 
     /** @param model the cells known so far (background estimation); null if none */
-    public static CellTraces extract(FrameSource movie, List<Footprint> footprints, CellModel model,
-                                     double cellRadius, Workers pool, ProgressListener progress) {
-        int n = movie.frameCount();
+    public static CellTraces extract(CellMovie movie, List<Footprint> footprints, CellModel model, Workers pool,
+                                     ProgressListener progress) {
+        int n = movie.frames();
         int cells = footprints.size();
         TraceSolver solver = new TraceSolver(footprints, movie.width());
         double[][] raw = new double[cells][n];
         double[][] background = new double[cells][n];
-        MoviePass.run(movie, cellRadius, model, pool, progress, "Extracting traces", worker -> {
+        MoviePass.run(movie, model, pool, progress, "Extracting traces", worker -> {
             double[] c = new double[cells];
             return (t, frame, cellsOnly, bg) -> {
                 solver.activity(cellsOnly, c);
@@ -37,6 +37,10 @@ public final class TraceExtractor {
                 }
             };
         });
+        for (int i = 0; i < cells; i++) {
+            movie.interpolateExcluded(raw[i]);
+            movie.interpolateExcluded(background[i]);
+        }
         return new CellTraces(raw, background);
     }
 }

@@ -76,7 +76,7 @@ public final class DetectionBenchmark {
             DetectionRun run;
             try (FrameSource movie = TiffStackReader.open(dir.resolve("rec").resolve(RecordingSimulator.TIFF_NAME),
                     s.frameRate())) {
-                run = DetectionRun.toFolder(movie, DetectionSettings.defaults().withCellRadius(cellRadius),
+                run = DetectionRun.toFolder(movie, DetectionSettings.defaults().withCellRadius(cellRadius), true,
                         dir.resolve("out"), ProgressListener.NONE);
             }
             double seconds = (System.nanoTime() - start) / 1e9;

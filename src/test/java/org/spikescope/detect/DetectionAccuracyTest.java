@@ -63,7 +63,7 @@ class DetectionAccuracyTest {
         MovieSimulator sim = new MovieSimulator(s, templates);
         try (MemoryMovie movie = new MemoryMovie(new SimulatedFrameSource(sim))) {
             DetectionResult r = NeuronDetector.detect(movie, DetectionSettings.defaults().withCellRadius(cellRadius),
-                    ProgressListener.NONE);
+                    java.util.Set.of(), ProgressListener.NONE);
             return DetectionScore.of(r, sim.groundTruth(), s.width(), s.height());
         }
     }

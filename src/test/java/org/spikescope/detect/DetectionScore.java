@@ -2,6 +2,7 @@ package org.spikescope.detect;
 
 import org.spikescope.core.Footprint;
 import org.spikescope.sim.GroundTruth;
+import org.spikescope.testing.FootprintMatching;
 import org.spikescope.testing.Stats;
 
 import java.util.ArrayList;
@@ -10,41 +11,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Detected cells against the simulator's truth: one-to-one matches by footprint IoU ≥ 0.5 (masks = weights above a
- * fifth of the peak, greedy from the best IoU), F1, and for matched cells the correlation of the footprints (over
+ * Detected cells against the simulator's truth: one-to-one matches ({@link FootprintMatching}), F1, and for matched cells the correlation of the footprints (over
  * the union of their boxes) and of the raw trace with the true fluorescence (amplitude × calcium).
  */
 public record DetectionScore(int truth, int detected, int matched, double f1, double medianFootprintCorrelation,
                       double medianTraceCorrelation) {
 
-    static final double MIN_IOU = 0.5;
-
     public static DetectionScore of(DetectionResult result, GroundTruth truth, int width, int height) {
         List<Footprint> found = result.footprints();
         List<Footprint> real = truth.footprints();
-        List<double[]> pairs = new ArrayList<>();
-        for (int i = 0; i < real.size(); i++) {
-            boolean[] a = mask(real.get(i), width, height);
-            for (int j = 0; j < found.size(); j++) {
-                double iou = iou(a, mask(found.get(j), width, height));
-                if (iou >= MIN_IOU) {
-                    pairs.add(new double[]{iou, i, j});
-                }
-            }
-        }
-        pairs.sort((p, q) -> Double.compare(q[0], p[0]));
-        boolean[] usedTrue = new boolean[real.size()];
-        boolean[] usedFound = new boolean[found.size()];
         List<Double> footprintCorr = new ArrayList<>();
         List<Double> traceCorr = new ArrayList<>();
-        for (double[] p : pairs) {
-            int i = (int) p[1];
-            int j = (int) p[2];
-            if (usedTrue[i] || usedFound[j]) {
-                continue;
-            }
-            usedTrue[i] = true;
-            usedFound[j] = true;
+        List<int[]> matches = FootprintMatching.match(real, found, width, height);
+        for (int[] m : matches) {
+            int i = m[0];
+            int j = m[1];
             footprintCorr.add(footprintCorrelation(real.get(i), found.get(j)));
             double[] fluorescence = new double[truth.storedToTrue().length];
             for (int t = 0; t < fluorescence.length; t++) {
@@ -52,35 +33,9 @@ public record DetectionScore(int truth, int detected, int matched, double f1, do
             }
             traceCorr.add(Stats.pearson(result.traces().raw()[j], fluorescence));
         }
-        int matched = footprintCorr.size();
-        double f1 = 2.0 * matched / (real.size() + found.size());
-        return new DetectionScore(real.size(), found.size(), matched, f1, median(footprintCorr), median(traceCorr));
-    }
-
-    static boolean[] mask(Footprint f, int width, int height) {
-        boolean[] m = new boolean[width * height];
-        float peak = 0;
-        for (float v : f.weights()) {
-            peak = Math.max(peak, v);
-        }
-        for (int y = 0; y < f.h(); y++) {
-            for (int x = 0; x < f.w(); x++) {
-                if (f.weights()[y * f.w() + x] > 0.2f * peak) {
-                    m[(f.y0() + y) * width + f.x0() + x] = true;
-                }
-            }
-        }
-        return m;
-    }
-
-    static double iou(boolean[] a, boolean[] b) {
-        int both = 0;
-        int either = 0;
-        for (int k = 0; k < a.length; k++) {
-            both += a[k] && b[k] ? 1 : 0;
-            either += a[k] || b[k] ? 1 : 0;
-        }
-        return either == 0 ? 0 : (double) both / either;
+        double f1 = 2.0 * matches.size() / (real.size() + found.size());
+        return new DetectionScore(real.size(), found.size(), matches.size(), f1, median(footprintCorr),
+                median(traceCorr));
     }
 
     static double footprintCorrelation(Footprint a, Footprint b) {

@@ -9,11 +9,11 @@ import org.spikescope.core.TraceSet;
 import org.spikescope.io.FootprintArrays;
 import org.spikescope.io.RoiSetFiles;
 import org.spikescope.io.TraceTables;
+import org.spikescope.testing.FootprintMatching;
 import org.spikescope.testing.Stats;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,10 +67,9 @@ class DetectNeuronsCommandTest {
             truth = (float[][][]) h5.getDatasetByPath("/footprints").getData();
         }
         // every true cell found once, nothing else: one-to-one matches by IoU of the masks above a fifth of the peak
-        int matched = matches(FootprintArrays.sparse(truth, "truth"), FootprintArrays.sparse(found, "found"));
-        double f1 = 2.0 * matched / (truth.length + found.length);
-        assertTrue(f1 >= 0.9, "F1 " + f1 + " (" + matched + " of " + truth.length + " true cells, " + found.length
-                + " found)");
+        double f1 = FootprintMatching.f1(FootprintArrays.sparse(truth, "truth"), FootprintArrays.sparse(found, "found"),
+                96, 96);
+        assertTrue(f1 >= 0.9, "F1 " + f1 + " (" + truth.length + " true cells, " + found.length + " found)");
     }
 
     @Test
@@ -105,56 +104,5 @@ class DetectNeuronsCommandTest {
         assertTrue(run.err().contains("parameter 'footprints'") && run.err().contains("RoiSet.zip"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(Files.notExists(dir.resolve("never")));
-    }
-
-    private static int matches(List<Footprint> truth, List<Footprint> found) {
-        List<double[]> pairs = new ArrayList<>();
-        for (int i = 0; i < truth.size(); i++) {
-            for (int j = 0; j < found.size(); j++) {
-                double iou = iou(truth.get(i), found.get(j));
-                if (iou >= 0.5) {
-                    pairs.add(new double[]{iou, i, j});
-                }
-            }
-        }
-        pairs.sort((p, q) -> Double.compare(q[0], p[0]));
-        boolean[] t = new boolean[truth.size()];
-        boolean[] f = new boolean[found.size()];
-        int n = 0;
-        for (double[] p : pairs) {
-            if (!t[(int) p[1]] && !f[(int) p[2]]) {
-                t[(int) p[1]] = true;
-                f[(int) p[2]] = true;
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static double iou(Footprint a, Footprint b) {
-        float[][][] d = FootprintArrays.dense(List.of(a, b), 96, 96);
-        float pa = max(d[0]);
-        float pb = max(d[1]);
-        int both = 0;
-        int either = 0;
-        for (int y = 0; y < 96; y++) {
-            for (int x = 0; x < 96; x++) {
-                boolean ma = d[0][y][x] > 0.2f * pa;
-                boolean mb = d[1][y][x] > 0.2f * pb;
-                both += ma && mb ? 1 : 0;
-                either += ma || mb ? 1 : 0;
-            }
-        }
-        return either == 0 ? 0 : (double) both / either;
-    }
-
-    private static float max(float[][] p) {
-        float m = 0;
-        for (float[] row : p) {
-            for (float v : row) {
-                m = Math.max(m, v);
-            }
-        }
-        return m;
     }
 }

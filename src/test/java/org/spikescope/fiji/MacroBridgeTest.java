@@ -2,10 +2,18 @@ package org.spikescope.fiji;
 
 import ij.IJ;
 import ij.Menus;
+import ij.measure.ResultsTable;
+import io.jhdf.HdfFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spikescope.core.Footprint;
+import org.spikescope.core.TraceSet;
 import org.spikescope.io.CsvTable;
+import org.spikescope.io.FootprintArrays;
+import org.spikescope.io.RoiSetFiles;
+import org.spikescope.io.TraceTables;
+import org.spikescope.testing.FootprintMatching;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -13,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +91,29 @@ class MacroBridgeTest {
         }
         double[] trueFrame = truth.column("true_frame");
         assertEquals(trueFrame[trueFrame.length - 1] + 1 - trueFrame.length, dropped, "dropped frames");
+    }
+
+    @Test
+    void correctAndDetectMacroFindsTheBundledRecordingsCells(@TempDir Path dir) throws Exception {
+        Path recording = dir.resolve("sim-small");
+        copy(Path.of("test-images", "sim-small"), recording);
+        IJ.runMacroFile(Path.of("macros", "correct_and_detect.ijm").toAbsolutePath().toString(), recording.toString());
+        Path cells = recording.resolve("cells");
+        TraceSet traces = TraceTables.read(cells.resolve("traces.csv"));
+        List<Footprint> found = RoiSetFiles.read(cells.resolve("RoiSet.zip"), 128, 128);
+        assertEquals(traces.cells(), found.size());
+        // the macro sees the traces as the Results table
+        assertEquals(traces.frames(), ResultsTable.getResultsTable().size());
+        List<Footprint> truth;
+        try (HdfFile h5 = new HdfFile(recording.resolve("groundtruth").resolve("results.h5"))) {
+            truth = FootprintArrays.sparse((float[][][]) h5.getDatasetByPath("/footprints").getData(), "truth");
+        }
+        // 298 frames (15 s) with motion up to 3 px, corrected first (to the template's frame of reference, within
+        // the motion's reach of the still scene): most of the 25 cells are found and little else
+        double f1 = FootprintMatching.f1UpToOffset(truth, found, 128, 128, 3);
+        System.out.println("correct_and_detect.ijm on sim-small: " + found.size() + " cells found, " + truth.size()
+                + " true, F1 " + f1);
+        assertTrue(f1 >= 0.85, "F1 " + f1 + ": " + found.size() + " found, " + truth.size() + " true");
     }
 
     private static void copy(Path from, Path to) throws Exception {

@@ -61,6 +61,9 @@ public class DetectNeuronsCommand implements Command {
             description = "fluctuating background patterns (e.g. vessel edges) modelled besides the smooth background")
     int backgroundPatterns = D.backgroundPatterns();
 
+    @Parameter(label = "Leave corrupted frames out")
+    boolean detectCorrupted = true;
+
     @Parameter(label = "Frame rate (Hz)", min = "0", description = "0 = from the file (20 Hz if it has none)")
     double frameRate = 0;
 
@@ -79,7 +82,8 @@ public class DetectNeuronsCommand implements Command {
                 minTraceSnr, D.iterations(), D.baselinePercentile(), D.baselineSeconds(), backgroundPatterns).validate();
         DetectionRun run;
         try (FrameSource source = MovieInputs.open(input, dataset, frameRate)) {
-            run = DetectionRun.toFolder(source, settings, output.toPath(), FijiProgress.forCommand("Detect Neurons"));
+            run = DetectionRun.toFolder(source, settings, detectCorrupted, output.toPath(),
+                    FijiProgress.forCommand("Detect Neurons"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,10 +7,12 @@ import org.scijava.plugin.Plugin;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
 import org.spikescope.fiji.display.CellDisplay;
 import org.spikescope.io.FootprintFiles;
+import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.traces.TraceExtractionRun;
 import org.spikescope.traces.TraceSettings;
 
@@ -58,6 +60,9 @@ public class ExtractTracesCommand implements Command {
             description = "fluctuating background patterns (e.g. vessel edges) modelled besides the smooth background")
     int backgroundPatterns = D.backgroundPatterns();
 
+    @Parameter(label = "Leave corrupted frames out", description = "their trace values are interpolated")
+    boolean detectCorrupted = true;
+
     @Parameter(label = "Frame rate (Hz)", min = "0", description = "0 = from the file (20 Hz if it has none)")
     double frameRate = 0;
 
@@ -78,8 +83,9 @@ public class ExtractTracesCommand implements Command {
         List<Footprint> cells;
         try (FrameSource source = MovieInputs.open(input, dataset, frameRate)) {
             cells = FootprintFiles.read(footprints.toPath(), source.width(), source.height());
-            run = TraceExtractionRun.toFolder(source, cells, settings, output.toPath(),
-                    FijiProgress.forCommand("Extract Traces"));
+            ProgressListener progress = FijiProgress.forCommand("Extract Traces");
+            run = TraceExtractionRun.toFolder(source, cells, settings,
+                    CorruptedFrameDetector.unusable(source, detectCorrupted, progress), output.toPath(), progress);
             CellDisplay.show(cells, run.dff(), source.times());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
