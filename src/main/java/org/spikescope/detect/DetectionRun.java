@@ -29,11 +29,23 @@ public record DetectionRun(DetectionResult result, Path folder) {
     /** @param detectCorrupted whether frames flagged corrupted are left out (damaged frames always are) */
     public static DetectionRun toFolder(FrameSource movie, DetectionSettings settings, boolean detectCorrupted,
                                         Path folder, ProgressListener progress) throws IOException {
-        settings.validate();
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
-        }
-        SortedSet<Integer> excluded = CorruptedFrameDetector.unusable(movie, detectCorrupted, progress);
+        checked(settings, folder);
+        ResultsH5 h5 = new ResultsH5();
+        DetectionRun run = into(movie, settings, CorruptedFrameDetector.unusable(movie, detectCorrupted, progress),
+                folder, h5, progress);
+        h5.write(folder.resolve(TraceOutputs.RESULTS_H5));
+        return run;
+    }
+
+    /**
+     * Detects, writes the CSV, ROI and PNG files into {@code folder} and adds the datasets to {@code h5} (written by
+     * the caller).
+     *
+     * @param excluded frames left out of every estimate (corrupted or damaged)
+     */
+    public static DetectionRun into(FrameSource movie, DetectionSettings settings, SortedSet<Integer> excluded,
+                                    Path folder, ResultsH5 h5, ProgressListener progress) throws IOException {
+        checked(settings, folder);
         DetectionResult r = NeuronDetector.detect(movie, settings, excluded, progress);
         progress.stage("Writing results");
         Files.createDirectories(folder);
@@ -43,7 +55,7 @@ public record DetectionRun(DetectionResult result, Path folder) {
         SummaryImages s = r.summary();
         OutlineImage.writePng(OutlineImage.render(s.correlation(), w, h, r.footprints(),
                 TraceTables.cellNames(r.footprints().size()), Color.YELLOW), folder.resolve(SUMMARY_PNG));
-        ResultsH5 h5 = TraceOutputs.addTo(new ResultsH5(), r.footprints(), r.traces(), r.dff(), w, h, movie.times())
+        TraceOutputs.addTo(h5, r.footprints(), r.traces(), r.dff(), w, h, movie.times())
                 .dataset("/summary/mean", plane(s.mean(), w, h))
                 .dataset("/summary/max", plane(s.max(), w, h))
                 .dataset("/summary/correlation", plane(s.correlation(), w, h))
@@ -65,8 +77,14 @@ public record DetectionRun(DetectionResult result, Path folder) {
             // jHDF cannot store an empty array
             h5.dataset("/detection/excluded_frames", excluded.stream().mapToInt(Integer::intValue).toArray());
         }
-        h5.write(folder.resolve(TraceOutputs.RESULTS_H5));
         return new DetectionRun(r, folder);
+    }
+
+    private static void checked(DetectionSettings settings, Path folder) {
+        settings.validate();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
+        }
     }
 
     static float[][] plane(float[] image, int w, int h) {

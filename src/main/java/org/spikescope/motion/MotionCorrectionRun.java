@@ -35,16 +35,26 @@ public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, 
     public static MotionCorrectionRun toFolder(FrameSource source, MotionSettings settings, Path folder,
                                                String format, boolean detectCorrupted, ProgressListener progress)
             throws IOException {
-        settings.validate();
-        String f = format == null ? "tiff" : format.trim().toLowerCase(Locale.ROOT);
-        if (!FORMATS.contains(f)) {
-            throw new InputException("parameter 'format': must be one of " + FORMATS + " (got '" + format + "')");
-        }
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
-        }
+        checked(settings, format, folder);
+        ResultsH5 results = new ResultsH5();
+        Path h5 = folder.resolve(RESULTS_H5);
+        MotionCorrectionRun run = into(source, settings, folder, format,
+                CorruptedFrameDetector.unusable(source, detectCorrupted, progress), results, progress, h5);
+        results.write(h5);
+        return run;
+    }
+
+    /**
+     * Writes the corrected movie and the shifts into {@code folder} and adds the motion datasets to {@code results}
+     * (written by the caller to {@code resultsFile}).
+     *
+     * @param excluded frames left out of the templates (corrupted or damaged)
+     */
+    public static MotionCorrectionRun into(FrameSource source, MotionSettings settings, Path folder, String format,
+                                           Set<Integer> excluded, ResultsH5 results, ProgressListener progress,
+                                           Path resultsFile) throws IOException {
+        String f = checked(settings, format, folder);
         Files.createDirectories(folder);
-        Set<Integer> excluded = CorruptedFrameDetector.unusable(source, detectCorrupted, progress);
         Path movie = folder.resolve(f.equals("tiff") ? MotionOutputs.CORRECTED_TIFF : MotionOutputs.CORRECTED_HDF5);
         MotionResult[] result = new MotionResult[1];
         FileTrees.writeAtomically(movie, temp -> {
@@ -55,8 +65,7 @@ public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, 
         MotionResult r = result[0];
         Path shifts = folder.resolve(MotionOutputs.SHIFTS_CSV);
         MotionOutputs.writeShiftsCsv(r, shifts);
-        Path h5 = folder.resolve(RESULTS_H5);
-        ResultsH5 results = MotionOutputs.addTo(new ResultsH5(), r)
+        MotionOutputs.addTo(results, r)
                 .attribute("/motion", "input", source.description())
                 .attribute("/motion", "excluded_frame_count", excluded.size())
                 .dataset("/movie/frame_times", source.times().toArray());
@@ -64,11 +73,23 @@ public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, 
             // jHDF cannot store an empty array
             results.dataset("/motion/excluded_frames", excluded.stream().mapToInt(Integer::intValue).toArray());
         }
-        results.write(h5);
         int margin = (int) Math.ceil(r.largestShift()) + 1;
-        return new MotionCorrectionRun(r, movie, shifts, h5, List.copyOf(excluded),
+        return new MotionCorrectionRun(r, movie, shifts, resultsFile, List.copyOf(excluded),
                 Sharpness.gradientEnergy(r.meanBefore(), r.width(), r.height(), margin),
                 Sharpness.gradientEnergy(r.meanAfter(), r.width(), r.height(), margin));
+    }
+
+    /** Checks what the user gave before any work; returns the format in lower case. */
+    private static String checked(MotionSettings settings, String format, Path folder) {
+        settings.validate();
+        String f = format == null ? "tiff" : format.trim().toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(f)) {
+            throw new InputException("parameter 'format': must be one of " + FORMATS + " (got '" + format + "')");
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
+        }
+        return f;
     }
 
     private static FrameSink sink(FrameSource source, Path file, String format) throws IOException {

@@ -1,5 +1,7 @@
 package org.spikescope.fiji;
 
+import org.spikescope.testing.HeadlessRuns;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.io.CsvTable;
@@ -16,7 +18,7 @@ class CorrectMotionCommandTest {
     @Test
     void correctsTheBundledRecordingHeadless(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("motion out");
-        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Correct Motion",
+        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Correct Motion",
                 "input='test-images/sim-small',output='" + out + "',mode='piecewise',maxShift=6,cellRadius=4,"
                         + "patchSize=48,patchOverlap=24");
         assertEquals(0, run.code(), run.err());
@@ -31,7 +33,7 @@ class CorrectMotionCommandTest {
     @Test
     void anOutputThatIsAFileGetsOneClearLine(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not a folder"), "x");
-        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Correct Motion",
+        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Correct Motion",
                 "input='test-images/sim-small',output='" + file + "'");
         assertEquals(2, run.code(), run.out());
         assertTrue(run.err().contains("parameter 'output'") && run.err().contains("expected a folder"), run.err());

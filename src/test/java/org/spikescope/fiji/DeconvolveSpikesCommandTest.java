@@ -1,5 +1,7 @@
 package org.spikescope.fiji;
 
+import org.spikescope.testing.HeadlessRuns;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.TraceSet;
@@ -41,7 +43,7 @@ class DeconvolveSpikesCommandTest {
         TraceTables.write(new TraceSet("time_s", truth.trueTimes(), List.of("cell_001", "cell_002", "cell_003",
                 "cell_004", "cell_005", "cell_006"), values), input);
         Path output = dir.resolve("spikes.csv");
-        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Deconvolve Spikes",
+        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Deconvolve Spikes",
                 "input='" + input + "',output='" + output + "'");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("failedCells = 2"), run.out());
@@ -74,7 +76,7 @@ class DeconvolveSpikesCommandTest {
     void frameColumnNeedsAFrameRate(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("t.csv");
         Files.writeString(input, "frame,cell_001\n0,1\n1,2\n");
-        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--run", "Deconvolve Spikes",
+        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--run", "Deconvolve Spikes",
                 "input='" + input + "',output='" + dir.resolve("s.csv") + "'");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("the first column is 'frame', not time_s: give the frame rate"), run.err());

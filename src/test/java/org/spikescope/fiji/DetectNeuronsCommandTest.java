@@ -1,5 +1,7 @@
 package org.spikescope.fiji;
 
+import org.spikescope.testing.HeadlessRuns;
+
 import io.jhdf.HdfFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class DetectNeuronsCommandTest {
     @BeforeAll
     static void simulate() {
         recording = dir.resolve("recording");
-        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run",
+        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run",
                 "Simulate Miniscope Recording", "output='" + recording + "',format=tiff,frames=800,width=96,"
                         + "height=96,cells=10,cellRadius=5,motion=none,seed=7");
         assertEquals(0, run.code(), run.err());
@@ -39,7 +41,7 @@ class DetectNeuronsCommandTest {
     @Test
     void detectsTheSimulatedCellsAndWritesEveryFile() throws Exception {
         Path out = dir.resolve("cells");
-        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
+        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
                 "input='" + recording.resolve("movie.tif") + "',output='" + out + "',cellRadius=5");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("cells from"), run.out());
@@ -78,7 +80,7 @@ class DetectNeuronsCommandTest {
         assertEquals(0, HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
                 "input='" + recording.resolve("movie.tif") + "',output='" + cells + "',cellRadius=5").code());
         Path out = dir.resolve("extracted");
-        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Extract Traces",
+        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Extract Traces",
                 "input='" + recording.resolve("movie.tif") + "',footprints='" + cells.resolve("RoiSet.zip")
                         + "',output='" + out + "',cellRadius=5");
         assertEquals(0, run.code(), run.err());
@@ -97,7 +99,7 @@ class DetectNeuronsCommandTest {
     @Test
     void footprintsThatAreNotFootprintsGetOneClearLine() throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "not cells");
-        HeadlessLauncherTest.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Extract Traces",
+        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Extract Traces",
                 "input='" + recording.resolve("movie.tif") + "',footprints='" + notes + "',output='"
                         + dir.resolve("never") + "'");
         assertEquals(2, run.code(), run.out());

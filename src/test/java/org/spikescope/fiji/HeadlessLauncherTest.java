@@ -1,14 +1,13 @@
 package org.spikescope.fiji;
 
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spikescope.fiji.launcher.HeadlessLauncher;
+import org.spikescope.testing.HeadlessRuns;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,27 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The launcher's contract: Fiji's --run syntax, printed outputs, exit codes and one-line errors. */
 class HeadlessLauncherTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run launch(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HeadlessLauncher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static HeadlessRuns.Run launch(String... args) {
+        return HeadlessRuns.launch(args);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tiff", "hdf5", "v4"})
     void simulateThenOpenEveryFormat(String format, @TempDir Path dir) throws Exception {
         Path rec = dir.resolve("rec " + format);
-        Run sim = launch("--headless", "--run", "Simulate Miniscope Recording", "output='" + rec + "',format="
+        var sim = launch("--headless", "--run", "Simulate Miniscope Recording", "output='" + rec + "',format="
                 + format + ",frames=120,width=48,height=40,cells=5,cellRadius=3,seed=7,corruptedFrames=2");
         assertEquals(0, sim.code(), sim.err());
         assertTrue(sim.out().contains("framesWritten = 120"), sim.out());
         Path report = dir.resolve("report " + format + ".csv");
-        Run open = launch("--headless", "--run", "Open Miniscope Recording", "input='" + rec + "',report='" + report
+        var open = launch("--headless", "--run", "Open Miniscope Recording", "input='" + rec + "',report='" + report
                 + "'");
         assertEquals(0, open.code(), open.err());
         assertTrue(open.out().contains("frames = 120"), open.out());
@@ -49,37 +41,37 @@ class HeadlessLauncherTest {
 
     @Test
     void badInputGivesOneLineNamingTheParameterAndExitCode2(@TempDir Path dir) {
-        Run notANumber = launch("--headless", "--run", "Simulate Miniscope Recording",
+        var notANumber = launch("--headless", "--run", "Simulate Miniscope Recording",
                 "output='" + dir.resolve("x") + "',frames=many");
         assertEquals(HeadlessLauncher.BAD_INPUT, notANumber.code());
         assertEquals("Error: parameter 'frames': 'many' is not a whole number", notANumber.err().strip());
 
-        Run unknown = launch("--run", "Simulate Miniscope Recording", "output='x',framez=3");
+        var unknown = launch("--run", "Simulate Miniscope Recording", "output='x',framez=3");
         assertEquals(HeadlessLauncher.BAD_INPUT, unknown.code());
         assertTrue(unknown.err().startsWith("Error: \"Simulate Miniscope Recording\" has no parameter 'framez'"),
                 unknown.err());
 
-        Run range = launch("--run", "Simulate Miniscope Recording", "output='x',width=3");
+        var range = launch("--run", "Simulate Miniscope Recording", "output='x',width=3");
         assertTrue(range.err().contains("parameter 'width': 3 is below the minimum 16"), range.err());
 
-        Run choice = launch("--run", "Simulate Miniscope Recording", "output='x',format=mp4");
+        var choice = launch("--run", "Simulate Miniscope Recording", "output='x',format=mp4");
         assertTrue(choice.err().contains("parameter 'format': 'mp4' is not one of [tiff, hdf5, v4]"), choice.err());
 
-        Run missing = launch("--run", "Open Miniscope Recording", "");
+        var missing = launch("--run", "Open Miniscope Recording", "");
         assertTrue(missing.err().contains("needs parameter 'input'"), missing.err());
 
-        Run noFile = launch("--run", "Open Miniscope Recording", "input='" + dir.resolve("absent.tif") + "'");
+        var noFile = launch("--run", "Open Miniscope Recording", "input='" + dir.resolve("absent.tif") + "'");
         assertEquals(HeadlessLauncher.BAD_INPUT, noFile.code());
         assertTrue(noFile.err().contains("absent.tif: no such file or folder"), noFile.err());
         assertEquals(1, noFile.err().strip().lines().count(), "one line, no stack trace");
 
-        Run noCommand = launch("--run", "Deconvolve Everything");
+        var noCommand = launch("--run", "Deconvolve Everything");
         assertTrue(noCommand.err().contains("no SpikeScope command named 'Deconvolve Everything'"), noCommand.err());
     }
 
     @Test
     void helpListsEveryCommandWithParametersTypesAndDefaults() {
-        Run help = launch("--help");
+        var help = launch("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("\"Simulate Miniscope Recording\""));
         assertTrue(help.out().contains("\"Open Miniscope Recording\""));

@@ -54,22 +54,32 @@ public final class FootprintMatching {
     }
 
     /**
-     * The best F1 over whole-pixel shifts of the true footprints up to ±{@code reach}: a motion-corrected movie is
-     * aligned to its template, which sits wherever the first frames were, not where the still scene is.
+     * The matches at the whole-pixel shift of the true footprints, up to ±{@code reach}, that matches the most: a
+     * motion-corrected movie is aligned to its template, which sits wherever the first frames were, not where the
+     * still scene is.
      */
-    public static double f1UpToOffset(List<Footprint> truth, List<Footprint> found, int width, int height,
-                                      int reach) {
-        double best = 0;
+    public static List<int[]> matchUpToOffset(List<Footprint> truth, List<Footprint> found, int width, int height,
+                                              int reach) {
+        List<int[]> best = List.of();
         for (int dy = -reach; dy <= reach; dy++) {
             for (int dx = -reach; dx <= reach; dx++) {
                 List<Footprint> moved = new ArrayList<>();
                 for (Footprint f : truth) {
                     moved.add(f.movedTo(f.x0() + dx, f.y0() + dy));
                 }
-                best = Math.max(best, f1(moved, found, width, height));
+                List<int[]> m = match(moved, found, width, height);
+                if (m.size() > best.size()) {
+                    best = m;
+                }
             }
         }
         return best;
+    }
+
+    /** F1 of {@link #matchUpToOffset}. */
+    public static double f1UpToOffset(List<Footprint> truth, List<Footprint> found, int width, int height,
+                                      int reach) {
+        return 2.0 * matchUpToOffset(truth, found, width, height, reach).size() / (truth.size() + found.size());
     }
 
     public static boolean[] mask(Footprint f, int width, int height) {

@@ -1,0 +1,65 @@
+package org.spikescope.fiji.commands;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.InputException;
+import org.spikescope.fiji.FijiProgress;
+import org.spikescope.fiji.MovieInputs;
+import org.spikescope.pipeline.Pipeline;
+import org.spikescope.pipeline.PipelineResult;
+import org.spikescope.pipeline.PipelineSettings;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * From movie to spikes in one command: motion correction, neuron detection and traces, spike deconvolution, into
+ * one results bundle (see {@link Pipeline}); settings from a settings.json (e.g. an earlier bundle's), defaults
+ * otherwise.
+ */
+@Plugin(type = Command.class, label = "Run SpikeScope Pipeline")
+public class RunPipelineCommand implements Command {
+
+    @Parameter(label = "Recording", style = "both", required = false,
+            description = "a Miniscope V4/V3 folder, a .tif stack, an .h5 file or an 8-bit .avi; empty = the current"
+                    + " image (Fiji)")
+    File input;
+
+    @Parameter(label = "HDF5 dataset", required = false, description = "dataset inside an HDF5 input; empty = its"
+            + " only 3-D dataset")
+    String dataset = "";
+
+    @Parameter(label = "Output folder", style = "directory")
+    File output;
+
+    @Parameter(label = "Settings (JSON)", style = "open", required = false,
+            description = "settings.json with the fields that differ from the defaults; empty = defaults")
+    File settings;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Summary")
+    String summary;
+
+    @Override
+    public void run() {
+        if (output == null) {
+            throw new InputException("parameter 'output': no output folder given");
+        }
+        try {
+            PipelineSettings s = settings == null || settings.getPath().isEmpty() ? PipelineSettings.defaults()
+                    : PipelineSettings.load(settings.toPath());
+            PipelineResult r;
+            try (FrameSource movie = MovieInputs.open(input, dataset, s.frameRate())) {
+                r = Pipeline.run(movie, s, output.toPath(), FijiProgress.forCommand("SpikeScope Pipeline"));
+            }
+            summary = String.format(Locale.ROOT, "%d frames, %d cells, spikes in %d cell-frames (%s); results in %s",
+                    r.frames(), r.cells(), r.spikeFrames(), r.timings(), r.bundle());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.spikescope.pipeline;
+
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.TraceSet;
+import org.spikescope.detect.DetectionRun;
+import org.spikescope.io.AtomicFolder;
+import org.spikescope.io.ResultsH5;
+import org.spikescope.motion.MotionCorrectionRun;
+import org.spikescope.motion.MotionOutputs;
+import org.spikescope.movie.CorruptedFrameDetector;
+import org.spikescope.movie.TiffStackReader;
+import org.spikescope.spikes.CellResult;
+import org.spikescope.spikes.DeconvolutionOutputs;
+import org.spikescope.spikes.SpikeDeconvolver;
+import org.spikescope.traces.TraceOutputs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedSet;
+
+/**
+ * Movie → motion correction → detection and traces → spikes, into one results bundle written atomically:
+ * everything goes into a staging folder that replaces the output folder only when every stage has finished, so a
+ * failed or cancelled run leaves earlier results intact. The bundle: results.h5 (all datasets), motion_corrected.tif,
+ * shifts.csv, traces.csv, traces_raw.csv, spikes.csv (with spikes_calcium.csv and spikes_parameters.csv),
+ * RoiSet.zip, summary.png, settings.json (re-runnable) and log.txt (time and memory per stage).
+ */
+public final class Pipeline {
+
+    public static final String SETTINGS_JSON = "settings.json";
+    public static final String LOG_TXT = "log.txt";
+    public static final String SPIKES_CSV = "spikes.csv";
+    static final List<String> STAGES = List.of("motion", "detection", "spikes");
+
+    private Pipeline() {
+    }
+
+    public static PipelineResult run(FrameSource movie, PipelineSettings settings, Path output,
+                                     ProgressListener progress) throws IOException {
+        settings.validate();
+        if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
+            throw new InputException("parameter 'output': " + output + " is a file; expected a folder");
+        }
+        StageLog log = new StageLog();
+        log.note("SpikeScope " + org.spikescope.core.Version.get() + " pipeline on " + movie.description());
+        log.note(String.format(Locale.ROOT, "%d frames, %dx%d px, %.3f Hz", movie.frameCount(), movie.width(),
+                movie.height(), movie.times().frameRate()));
+        try (AtomicFolder bundle = AtomicFolder.create(output)) {
+            Path dir = bundle.dir();
+            ResultsH5 h5 = new ResultsH5();
+            Path h5File = dir.resolve(TraceOutputs.RESULTS_H5);
+            SortedSet<Integer> excluded = CorruptedFrameDetector.unusable(movie, settings.detectCorrupted(), progress);
+            log.note(excluded.size() + " frames left out (corrupted or damaged): " + excluded);
+            MotionCorrectionRun motion = log.stage("motion", () -> MotionCorrectionRun.into(movie, settings.motion(),
+                    dir, "tiff", excluded, h5, progress, h5File));
+            log.note(String.format(Locale.ROOT, "motion: largest shift %.2f px", motion.result().largestShift()));
+            DetectionRun detection;
+            try (FrameSource corrected = new Retimed(TiffStackReader.open(dir.resolve(MotionOutputs.CORRECTED_TIFF),
+                    movie.times().frameRate()), movie.times(), movie.gaps())) {
+                detection = log.stage("detection", () -> DetectionRun.into(corrected, settings.detection(), excluded,
+                        dir, h5, progress));
+            }
+            int cells = detection.result().footprints().size();
+            log.note("detection: " + cells + " cells from " + detection.result().seeds() + " candidates");
+            TraceSet dff = TraceOutputs.table(detection.result().dff(), movie.times());
+            double rate = movie.times().frameRate();
+            CellResult[] spikes = log.stage("spikes", () -> cells == 0 ? new CellResult[0]
+                    : SpikeDeconvolver.deconvolve(dff, rate, settings.spikes(), progress));
+            long total = 0;
+            double[][] counts = new double[spikes.length][];
+            for (int c = 0; c < spikes.length; c++) {
+                counts[c] = spikes[c].spikes();
+                for (double s : counts[c]) {
+                    total += s > 0 ? 1 : 0;
+                }
+                if (!spikes[c].ok()) {
+                    log.note("warning: " + spikes[c].name() + ": " + spikes[c].error());
+                }
+            }
+            if (cells > 0) {
+                DeconvolutionOutputs.write(dir.resolve(SPIKES_CSV), dff, spikes, rate);
+                h5.dataset("/spikes", counts).attribute("/spikes", "layout", "cells x frames, spikes per frame");
+            } else {
+                log.note("warning: no cells found; no spikes.csv written");
+            }
+            log.note(String.format(Locale.ROOT, "spikes: %d frames with spikes in %d cells", total, cells));
+            progress.stage("Writing the results bundle");
+            h5.attribute("/", "settings", org.spikescope.io.Json.MAPPER.writeValueAsString(settings))
+                    .write(h5File);
+            settings.save(dir.resolve(SETTINGS_JSON));
+            log.write(dir.resolve(LOG_TXT));
+            bundle.commit();
+            return new PipelineResult(bundle.target(), movie.frameCount(), cells, total, log.timings(STAGES));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.spikescope.pipeline;
+
+import io.jhdf.HdfFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikescope.core.Footprint;
+import org.spikescope.core.InputException;
+import org.spikescope.core.TraceSet;
+import org.spikescope.io.FootprintArrays;
+import org.spikescope.io.TraceTables;
+import org.spikescope.testing.FootprintMatching;
+import org.spikescope.testing.HeadlessRuns;
+import org.spikescope.testing.Stats;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's main job: the whole pipeline on the bundled recording, checked against its ground truth. */
+class PipelineTest {
+
+    @TempDir
+    static Path dir;
+    static Path bundle;
+    static HeadlessRuns.Run run;
+
+    @BeforeAll
+    static void runThePipeline() {
+        bundle = dir.resolve("bundle");
+        run = HeadlessRuns.launch("--headless", "--run", "Run SpikeScope Pipeline",
+                "input='test-images/sim-small',output='" + bundle + "'");
+    }
+
+    @Test
+    void writesTheWholeBundle() throws Exception {
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("cells") && run.out().contains("detection"), run.out());
+        for (String file : List.of("results.h5", "traces.csv", "spikes.csv", "RoiSet.zip", "summary.png",
+                "settings.json", "log.txt", "shifts.csv", "motion_corrected.tif")) {
+            assertTrue(Files.size(bundle.resolve(file)) > 0, file);
+        }
+        try (HdfFile h5 = new HdfFile(bundle.resolve("results.h5"))) {
+            for (String d : List.of("/motion/shifts", "/footprints", "/traces/raw", "/traces/dff", "/spikes",
+                    "/movie/frame_times")) {
+                assertTrue(h5.getDatasetByPath(d).getSize() > 0, d);
+            }
+            assertTrue(h5.getAttribute("settings").getData().toString().contains("detection"));
+        }
+        String log = Files.readString(bundle.resolve("log.txt"));
+        for (String stage : Pipeline.STAGES) {
+            assertTrue(log.contains("stage " + stage), log);
+        }
+        assertEquals(PipelineSettings.defaults(), PipelineSettings.load(bundle.resolve("settings.json")));
+        try (var leftovers = Files.list(dir)) {
+            assertEquals(List.of(bundle), leftovers.filter(p -> p.getFileName().toString().startsWith(".bundle"))
+                    .findAny().map(List::of).orElse(List.of(bundle)), "no staging folder left behind");
+        }
+    }
+
+    @Test
+    void findsTheTrueCellsAndTheirSpikes() throws Exception {
+        assertEquals(0, run.code(), run.err());
+        Path truthFile = Path.of("test-images", "sim-small", "groundtruth", "results.h5");
+        List<Footprint> truth;
+        List<Footprint> found;
+        double[][] trueSpikes;
+        int[] storedToTrue;
+        try (HdfFile h5 = new HdfFile(truthFile); HdfFile ours = new HdfFile(bundle.resolve("results.h5"))) {
+            truth = FootprintArrays.sparse((float[][][]) h5.getDatasetByPath("/footprints").getData(), "truth");
+            found = FootprintArrays.sparse((float[][][]) ours.getDatasetByPath("/footprints").getData(), "found");
+            trueSpikes = toDouble(h5.getDatasetByPath("/spikes").getData());
+            storedToTrue = (int[]) h5.getDatasetByPath("/frames/stored_to_true").getData();
+        }
+        List<int[]> matches = FootprintMatching.matchUpToOffset(truth, found, 128, 128, 3);
+        double f1 = 2.0 * matches.size() / (truth.size() + found.size());
+        TraceSet spikes = TraceTables.read(bundle.resolve("spikes.csv"));
+        double[] r = new double[matches.size()];
+        for (int k = 0; k < r.length; k++) {
+            int[] m = matches.get(k);
+            double[] inferred = spikes.values()[m[1]];
+            double[] real = new double[inferred.length];
+            for (int t = 0; t < real.length; t++) {
+                // spikes of the dropped frame before a stored frame count for it, as the indicator sums them
+                int to = storedToTrue[t];
+                int from = t == 0 ? 0 : storedToTrue[t - 1] + 1;
+                for (int u = from; u <= to; u++) {
+                    real[t] += trueSpikes[m[0]][u];
+                }
+            }
+            // the project's spike score: correlation of counts in 200 ms bins (4 frames at 20 Hz)
+            r[k] = Stats.pearson(binned(inferred, 4), binned(real, 4));
+        }
+        Arrays.sort(r);
+        double median = r[r.length / 2];
+        System.out.printf("pipeline on sim-small: %d cells found, %d true, F1 %.3f; spike correlation (200 ms bins) "
+                + "median %.3f, range %.3f-%.3f%n", found.size(), truth.size(), f1, median, r[0], r[r.length - 1]);
+        assertTrue(f1 >= 0.85, "cell F1 " + f1);
+        assertTrue(median >= 0.6, "median spike correlation " + median);
+    }
+
+    @Test
+    void aSettingsFileNeedsOnlyWhatDiffersAndUnknownFieldsAreNamed() throws Exception {
+        Path partial = Files.writeString(dir.resolve("partial.json"), "{\"detection\": {\"cellRadius\": 6}}");
+        PipelineSettings s = PipelineSettings.load(partial);
+        assertEquals(6, s.detection().cellRadius());
+        assertEquals(PipelineSettings.defaults().motion(), s.motion());
+        Path wrong = Files.writeString(dir.resolve("wrong.json"), "{\"detection\": {\"cellRadious\": 6}}");
+        InputException e = assertThrows(InputException.class, () -> PipelineSettings.load(wrong));
+        assertTrue(e.getMessage().contains("detection.cellRadious") && e.getMessage().contains("cellRadius"),
+                e.getMessage());
+    }
+
+    private static double[] binned(double[] x, int bin) {
+        double[] out = new double[x.length / bin];
+        for (int i = 0; i < out.length * bin; i++) {
+            out[i / bin] += x[i];
+        }
+        return out;
+    }
+
+    private static double[][] toDouble(Object data) {
+        if (data instanceof double[][] d) {
+            return d;
+        }
+        if (data instanceof int[][] a) {
+            double[][] out = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = Arrays.stream(a[i]).asDoubleStream().toArray();
+            }
+            return out;
+        }
+        throw new IllegalStateException("unexpected /spikes type " + data.getClass());
+    }
+}
