@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Keeps one component per cell and only cells: touching components whose traces correlate above the merge
  * threshold become one (their footprints added, weighted by their activity), and components whose traces never
- * rise clearly above their noise, or whose footprint is smaller than a quarter of a cell's or larger than four
- * cells' (a patch of background, not a soma), are dropped.
+ * rise clearly above their noise, whose footprint is smaller than a quarter of a cell's or larger than four
+ * cells' (a patch of background, not a soma), or whose footprint does not look like the image its activity
+ * explains (spatial correlation), are dropped.
  */
 final class Curation {
 
@@ -26,11 +27,14 @@ final class Curation {
     }
 
     /**
-     * @param refined whether the footprints have been through a spatial update (else their size is not judged)
-     * @param merge   whether touching, correlated components are merged (else only dropped)
+     * @param spatialCorrelation each footprint's spatial quality ({@link SpatialUpdate.Refined}), or null before
+     *                           the first refinement (then sizes are not judged either)
+     * @param merge              whether touching, correlated components are merged (else only dropped)
      */
     static List<Footprint> curate(List<Footprint> footprints, double[][] raw, DetectionSettings settings,
-                                  double driftFrames, boolean refined, boolean merge, int width, int height) {
+                                  double driftFrames, double[] spatialCorrelation, boolean merge, int width,
+                                  int height) {
+        boolean refined = spatialCorrelation != null;
         int n = footprints.size();
         double[] snr = new double[n];
         double[] spread = new double[n];
@@ -47,7 +51,8 @@ final class Curation {
             // noisier than they will be
             double minSnr = refined ? settings.minTraceSnr() : FIRST_ROUND_SNR * settings.minTraceSnr();
             int area = area(footprints.get(i));
-            alive[i] = snr[i] >= minSnr && (!refined || area >= MIN_AREA * cellArea && area <= MAX_AREA * cellArea);
+            alive[i] = snr[i] >= minSnr && (!refined || area >= MIN_AREA * cellArea && area <= MAX_AREA * cellArea
+                    && spatialCorrelation[i] >= settings.minSpatialCorrelation());
         }
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {

@@ -14,7 +14,8 @@ import java.util.List;
  * @param traces     raw fluorescence (background removed) and the background under each cell
  * @param dff        ΔF/F, {@code [cell][frame]}
  * @param times      the movie's frame times
+ * @param spatialCorrelation each footprint's correlation with the image its activity explains (NaN if not refined)
  */
 public record DetectionResult(SummaryImages summary, int seeds, List<Footprint> footprints, CellTraces traces,
-                              double[][] dff, FrameTimes times) {
+                              double[][] dff, FrameTimes times, double[] spatialCorrelation) {
 }

@@ -72,7 +72,11 @@ public record DetectionRun(DetectionResult result, Path folder) {
                 .attribute("/detection", "baseline_percentile", settings.baselinePercentile())
                 .attribute("/detection", "baseline_seconds", settings.baselineSeconds())
                 .attribute("/detection", "background_patterns", settings.backgroundPatterns())
+                .attribute("/detection", "min_spatial_correlation", settings.minSpatialCorrelation())
                 .attribute("/detection", "excluded_frame_count", excluded.size());
+        if (!r.footprints().isEmpty()) {
+            h5.dataset("/detection/spatial_correlation", r.spatialCorrelation());
+        }
         if (!excluded.isEmpty()) {
             // jHDF cannot store an empty array
             h5.dataset("/detection/excluded_frames", excluded.stream().mapToInt(Integer::intValue).toArray());

@@ -16,28 +16,30 @@ import org.spikescope.traces.TraceSettings;
  * @param baselinePercentile ΔF/F baseline: this low percentile of the trace…
  * @param baselineSeconds   …in a sliding window this long
  * @param backgroundPatterns fluctuating background patterns modelled besides the smooth background (CaImAn's nb)
+ * @param minSpatialCorrelation a footprint must correlate at least this well with the image its activity explains
+ *                          (CaImAn's rval_thr)
  */
 public record DetectionSettings(double cellRadius, double minCorrelation, double minPnr, double mergeCorrelation,
                                 double minTraceSnr, int iterations, double baselinePercentile,
-                                double baselineSeconds, int backgroundPatterns) {
+                                double baselineSeconds, int backgroundPatterns, double minSpatialCorrelation) {
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(5, 0.8, 10, 0.8, 8, 2, 8, 30, 1);
+        return new DetectionSettings(5, 0.8, 10, 0.8, 8, 2, 8, 30, 1, 0.5);
     }
 
     public DetectionSettings withCellRadius(double radius) {
         return new DetectionSettings(radius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
-                baselinePercentile, baselineSeconds, backgroundPatterns);
+                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation);
     }
 
     public DetectionSettings withSeeds(double correlation, double pnr) {
         return new DetectionSettings(cellRadius, correlation, pnr, mergeCorrelation, minTraceSnr, iterations,
-                baselinePercentile, baselineSeconds, backgroundPatterns);
+                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation);
     }
 
     public DetectionSettings withBaseline(double percentile, double seconds) {
         return new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
-                percentile, seconds, backgroundPatterns);
+                percentile, seconds, backgroundPatterns, minSpatialCorrelation);
     }
 
     /** How the traces of the cells found are measured. */
@@ -61,6 +63,7 @@ public record DetectionSettings(double cellRadius, double minCorrelation, double
                 .between("baselinePercentile", baselinePercentile, 0, 100)
                 .positive("baselineSeconds", baselineSeconds)
                 .between("backgroundPatterns", backgroundPatterns, 0, 10)
+                .between("minSpatialCorrelation", minSpatialCorrelation, -1, 1)
                 .done();
         return this;
     }

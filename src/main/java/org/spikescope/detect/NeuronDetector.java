@@ -45,10 +45,11 @@ public final class NeuronDetector {
             footprints = footprints.stream().filter(f -> Curation.area(f) > 0).toList();
             CellTraces traces = TraceExtractor.extract(movie, footprints, null, pool, progress);
             float[][] patterns = new float[0][];
+            double[] spatialCorrelation = null;
             for (int round = 0; round < settings.iterations(); round++) {
                 CellModel known = new CellModel(footprints, traces.raw(), patterns);
-                footprints = Curation.curate(footprints, traces.raw(), settings, driftFrames, round > 0, true,
-                        movie.width(), movie.height());
+                footprints = Curation.curate(footprints, traces.raw(), settings, driftFrames, spatialCorrelation,
+                        true, movie.width(), movie.height());
                 traces = TraceExtractor.extract(movie, footprints, known, pool, progress);
                 known = new CellModel(footprints, traces.raw(), patterns);
                 if (round == 0) {
@@ -57,13 +58,20 @@ public final class NeuronDetector {
                             (int) Math.round(driftFrames), pool, progress);
                     known = known.withPatterns(patterns);
                 }
-                footprints = SpatialUpdate.update(movie, footprints, traces.raw(), settings, driftFrames, pool,
-                        progress);
+                SpatialUpdate.Refined refined = SpatialUpdate.update(movie, footprints, traces.raw(), settings,
+                        driftFrames, pool, progress);
+                footprints = refined.footprints();
+                spatialCorrelation = refined.spatialCorrelation();
                 traces = TraceExtractor.extract(movie, footprints, known, pool, progress);
             }
             // the last refinement can leave components that no longer pass: drop them, and measure again if any went
             List<Footprint> kept = Curation.curate(footprints, traces.raw(), settings, driftFrames,
-                    settings.iterations() > 0, false, movie.width(), movie.height());
+                    spatialCorrelation, false, movie.width(), movie.height());
+            double[] quality = new double[kept.size()];
+            for (int i = 0; i < kept.size(); i++) {
+                int before = footprints.indexOf(kept.get(i));
+                quality[i] = spatialCorrelation == null || before < 0 ? Double.NaN : spatialCorrelation[before];
+            }
             if (kept.size() < footprints.size()) {
                 CellModel known = new CellModel(footprints, traces.raw(), patterns);
                 footprints = kept;
@@ -71,7 +79,7 @@ public final class NeuronDetector {
             }
             double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
                     settings.traceSettings().baselineFrames(rate));
-            return new DetectionResult(summary, seeds.size(), footprints, traces, dff, source.times());
+            return new DetectionResult(summary, seeds.size(), footprints, traces, dff, source.times(), quality);
         }
     }
 }

@@ -26,7 +26,15 @@ final class SpatialUpdate {
     private SpatialUpdate() {
     }
 
-    static List<Footprint> update(CellMovie movie, List<Footprint> footprints, double[][] raw,
+    /**
+     * Refined footprints, and for each the correlation over its window between the footprint and the image its
+     * activity explains (the movie weighted by its fast trace, its neighbours' share taken out): CaImAn's spatial
+     * quality test (r_values), which a cell passes and a patch of fluctuating background or noise does not.
+     */
+    record Refined(List<Footprint> footprints, double[] spatialCorrelation) {
+    }
+
+    static Refined update(CellMovie movie, List<Footprint> footprints, double[][] raw,
                                   DetectionSettings settings, double driftFrames, Workers pool,
                                   ProgressListener progress) {
         int w = movie.width();
@@ -76,6 +84,7 @@ final class SpatialUpdate {
                 cross[i][k] = dot(centred[i], fast[touching.get(i).get(k)]);
             }
         }
+        double[][] explained = new double[cells][];
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             for (int i = 0; i < cells; i++) {
                 if (energy[i] <= 0) {
@@ -90,9 +99,11 @@ final class SpatialUpdate {
                 for (int p = 0; p < u.length; p++) {
                     weights[i][p] = (float) Math.max(0, u[p] / energy[i]);
                 }
+                explained[i] = u;
             }
         }
         List<Footprint> out = new ArrayList<>();
+        double[] r = new double[cells];
         for (int i = 0; i < cells; i++) {
             Footprint f = footprints.get(i);
             Footprint updated = new Footprint(f.x0(), f.y0(), f.w(), f.h(), weights[i]);
@@ -102,9 +113,32 @@ final class SpatialUpdate {
             for (int p = 0; p < keep.length; p++) {
                 keep[p] = weights[i][p] > limit;
             }
-            out.add(Windows.connected(updated, keep, peak % f.w(), peak / f.w()));
+            Footprint trimmed = Windows.connected(updated, keep, peak % f.w(), peak / f.w());
+            out.add(trimmed);
+            r[i] = explained[i] == null ? 0 : correlation(trimmed.weights(), explained[i]);
         }
-        return out;
+        return new Refined(out, r);
+    }
+
+    static double correlation(float[] a, double[] b) {
+        int n = a.length;
+        double ma = 0;
+        double mb = 0;
+        for (int k = 0; k < n; k++) {
+            ma += a[k];
+            mb += b[k];
+        }
+        ma /= n;
+        mb /= n;
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int k = 0; k < n; k++) {
+            ab += (a[k] - ma) * (b[k] - mb);
+            aa += (a[k] - ma) * (a[k] - ma);
+            bb += (b[k] - mb) * (b[k] - mb);
+        }
+        return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
     }
 
     static double[] centred(double[] x) {

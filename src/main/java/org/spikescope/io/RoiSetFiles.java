@@ -90,6 +90,15 @@ public final class RoiSetFiles {
 
     /** Reads a RoiSet.zip (or a single .roi) as flat footprints (weight 1 inside each ROI), clipped to the image. */
     public static List<Footprint> read(Path file, int width, int height) throws IOException {
+        List<Footprint> out = new ArrayList<>();
+        for (Roi roi : readRois(file)) {
+            out.add(footprint(roi, width, height, file));
+        }
+        return out;
+    }
+
+    /** The ROIs of a RoiSet.zip (or a single .roi), in their order. */
+    public static List<Roi> readRois(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file + ": no such file");
         }
@@ -110,11 +119,7 @@ public final class RoiSetFiles {
             throw new InputException(file + ": no ImageJ ROIs (.roi entries) found; expected a RoiSet.zip from the "
                     + "ROI Manager");
         }
-        List<Footprint> out = new ArrayList<>();
-        for (Roi roi : rois) {
-            out.add(footprint(roi, width, height, file));
-        }
-        return out;
+        return rois;
     }
 
     private static Roi decode(byte[] bytes, String name, Path file) throws IOException {

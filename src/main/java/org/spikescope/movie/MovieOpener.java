@@ -48,7 +48,8 @@ public final class MovieOpener {
                 + ".h5/.hdf5 or .avi");
     }
 
-    private static boolean isMovieFile(Path p) {
+    /** A movie file SpikeScope reads (by its extension), not hidden. */
+    public static boolean isMovieFile(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(p) && !n.startsWith(".") && (n.endsWith(".tif") || n.endsWith(".tiff")
                 || n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".hdf") || n.endsWith(".avi"));

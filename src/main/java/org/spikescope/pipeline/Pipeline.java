@@ -5,7 +5,9 @@ import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.TraceSet;
 import org.spikescope.detect.DetectionRun;
+import org.spikescope.core.Footprint;
 import org.spikescope.io.AtomicFolder;
+import org.spikescope.io.OutlineImage;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.motion.MotionCorrectionRun;
 import org.spikescope.motion.MotionOutputs;
@@ -27,7 +29,8 @@ import java.util.SortedSet;
  * everything goes into a staging folder that replaces the output folder only when every stage has finished, so a
  * failed or cancelled run leaves earlier results intact. The bundle: results.h5 (all datasets), motion_corrected.tif,
  * shifts.csv, traces.csv, traces_raw.csv, spikes.csv (with spikes_calcium.csv and spikes_parameters.csv),
- * RoiSet.zip, summary.png, settings.json (re-runnable) and log.txt (time and memory per stage).
+ * cells.csv ({@link CellSummary}), RoiSet.zip, summary.png (outlines coloured by spike rate on the correlation
+ * image), settings.json (re-runnable) and log.txt (time and memory per stage).
  */
 public final class Pipeline {
 
@@ -70,31 +73,39 @@ public final class Pipeline {
             double rate = movie.times().frameRate();
             CellResult[] spikes = log.stage("spikes", () -> cells == 0 ? new CellResult[0]
                     : SpikeDeconvolver.deconvolve(dff, rate, settings.spikes(), progress));
-            long total = 0;
+            double total = 0;
             double[][] counts = new double[spikes.length][];
             for (int c = 0; c < spikes.length; c++) {
                 counts[c] = spikes[c].spikes();
-                for (double s : counts[c]) {
-                    total += s > 0 ? 1 : 0;
-                }
+                total += CellSummary.estimatedSpikes(counts[c]);
                 if (!spikes[c].ok()) {
                     log.note("warning: " + spikes[c].name() + ": " + spikes[c].error());
                 }
             }
             if (cells > 0) {
                 DeconvolutionOutputs.write(dir.resolve(SPIKES_CSV), dff, spikes, rate);
-                h5.dataset("/spikes", counts).attribute("/spikes", "layout", "cells x frames, spikes per frame");
+                double seconds = movie.frameCount() / rate;
+                double[] rates = CellSummary.spikeRates(spikes, seconds);
+                List<Footprint> footprints = detection.result().footprints();
+                CellSummary.table(footprints, spikes, rates).write(dir.resolve(TraceOutputs.CELLS_CSV));
+                // the summary image again, each outline coloured by its cell's spike rate
+                OutlineImage.writePng(OutlineImage.renderByValue(detection.result().summary().correlation(),
+                        movie.width(), movie.height(), footprints, dff.names(), rates, "Hz"),
+                        dir.resolve(DetectionRun.SUMMARY_PNG));
+                h5.dataset("/spikes", counts).attribute("/spikes", "layout", "cells x frames, deconvolved spike "
+                        + "amplitudes (dF/F) per frame");
             } else {
                 log.note("warning: no cells found; no spikes.csv written");
             }
-            log.note(String.format(Locale.ROOT, "spikes: %d frames with spikes in %d cells", total, cells));
+            log.note(String.format(Locale.ROOT, "spikes: about %.0f in %d cells", total, cells));
             progress.stage("Writing the results bundle");
             h5.attribute("/", "settings", org.spikescope.io.Json.MAPPER.writeValueAsString(settings))
                     .write(h5File);
             settings.save(dir.resolve(SETTINGS_JSON));
             log.write(dir.resolve(LOG_TXT));
             bundle.commit();
-            return new PipelineResult(bundle.target(), movie.frameCount(), cells, total, log.timings(STAGES));
+            return new PipelineResult(bundle.target(), movie.frameCount(), cells, Math.round(total),
+                    log.timings(STAGES));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.spikescope.traces;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameTimes;
 import org.spikescope.core.TraceSet;
+import org.spikescope.io.CsvTable;
 import org.spikescope.io.FootprintArrays;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.io.RoiSetFiles;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * The files every run that measures cells writes: {@value #TRACES_CSV} (ΔF/F), {@value #RAW_CSV} (background
- * removed, footprint-pixel units), {@value #ROI_SET} (outlines), and the footprints and traces in results.h5.
+ * removed, footprint-pixel units), {@value #ROI_SET} (outlines), {@value #CELLS_CSV} (where each cell is), and the
+ * footprints and traces in results.h5.
  * Each file is written atomically.
  */
 public final class TraceOutputs {
@@ -23,6 +25,7 @@ public final class TraceOutputs {
     public static final String RAW_CSV = "traces_raw.csv";
     public static final String ROI_SET = "RoiSet.zip";
     public static final String RESULTS_H5 = "results.h5";
+    public static final String CELLS_CSV = "cells.csv";
 
     private TraceOutputs() {
     }
@@ -36,6 +39,30 @@ public final class TraceOutputs {
         TraceTables.write(table(dff, times), folder.resolve(TRACES_CSV));
         TraceTables.write(table(traces.raw(), times), folder.resolve(RAW_CSV));
         RoiSetFiles.write(footprints, TraceTables.cellNames(footprints.size()), folder.resolve(ROI_SET));
+        cellsTable(footprints).write(folder.resolve(CELLS_CSV));
+    }
+
+    /** cell (1, 2, …), x, y (weighted centre, px), area_px (pixels inside the outline) — one row per cell. */
+    public static CsvTable cellsTable(List<Footprint> footprints) {
+        int n = footprints.size();
+        double[][] columns = new double[4][n];
+        for (int i = 0; i < n; i++) {
+            Footprint f = footprints.get(i);
+            double[] c = f.centre();
+            columns[0][i] = i + 1;
+            columns[1][i] = c[0];
+            columns[2][i] = c[1];
+            float peak = 0;
+            for (float v : f.weights()) {
+                peak = Math.max(peak, v);
+            }
+            int area = 0;
+            for (float v : f.weights()) {
+                area += v > RoiSetFiles.OUTLINE_LEVEL * peak ? 1 : 0;
+            }
+            columns[3][i] = area;
+        }
+        return new CsvTable(List.of("cell", "x", "y", "area_px"), columns);
     }
 
     /**

@@ -116,7 +116,41 @@ class MacroBridgeTest {
         assertTrue(f1 >= 0.85, "F1 " + f1 + ": " + found.size() + " found, " + truth.size() + " true");
     }
 
+    @Test
+    void batchMacroRunsEveryRecordingGoesOnPastAFailureAndSkipsFinishedOnes(@TempDir Path dir) throws Exception {
+        Path mice = dir.resolve("mice");
+        copy(Path.of("test-images", "sim-small"), mice.resolve("mouse1"));
+        Files.writeString(mice.resolve("broken.tif"), "not a TIFF");
+        Path results = dir.resolve("results");
+        String macro = Path.of("macros", "batch_folder.ijm").toAbsolutePath().toString();
+        IJ.runMacroFile(macro, mice + "," + results);
+        List<String> lines = Files.readAllLines(results.resolve("batch_summary.csv"));
+        assertEquals("recording,status,frames,cells,spikes,seconds,message", lines.get(0));
+        assertTrue(lines.get(1).startsWith("broken.tif,failed,") && lines.get(1).contains("broken.tif"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("mouse1,done,298,"), lines.get(2));
+        assertTrue(Files.exists(results.resolve("mouse1").resolve("spikes.csv")));
+        assertEquals(2, ResultsTable.getResultsTable().size());
+
+        IJ.runMacroFile(macro, mice + "," + results);
+        lines = Files.readAllLines(results.resolve("batch_summary.csv"));
+        assertTrue(lines.get(2).startsWith("mouse1,skipped,"), "a finished recording is not run again: " + lines);
+    }
+
+    @Test
+    void dropInPipelinePluginWritesTheBundleBesideTheRecording(@TempDir Path dir) throws Exception {
+        Path recording = dir.resolve("sim-small");
+        copy(Path.of("test-images", "sim-small"), recording);
+        IJ.runMacroFile(Path.of("plugins", "SpikeScope", "Run_Pipeline.ijm").toAbsolutePath().toString(),
+                recording.toString());
+        Path bundle = recording.resolve("spikescope");
+        TraceSet spikes = TraceTables.read(bundle.resolve("spikes.csv"));
+        TraceSet traces = TraceTables.read(bundle.resolve("traces.csv"));
+        assertEquals(traces.names(), spikes.names());
+        assertTrue(spikes.cells() >= 15, spikes.cells() + " cells");
+    }
+
     private static void copy(Path from, Path to) throws Exception {
+        Files.createDirectories(to.getParent());
         try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Files.copy(p, to.resolve(from.relativize(p).toString()));

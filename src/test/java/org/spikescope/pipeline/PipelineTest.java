@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.InputException;
 import org.spikescope.core.TraceSet;
+import org.spikescope.io.CsvTable;
 import org.spikescope.io.FootprintArrays;
 import org.spikescope.io.TraceTables;
 import org.spikescope.testing.FootprintMatching;
@@ -42,9 +43,21 @@ class PipelineTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("cells") && run.out().contains("detection"), run.out());
         for (String file : List.of("results.h5", "traces.csv", "spikes.csv", "RoiSet.zip", "summary.png",
-                "settings.json", "log.txt", "shifts.csv", "motion_corrected.tif")) {
+                "settings.json", "log.txt", "shifts.csv", "motion_corrected.tif", "cells.csv")) {
             assertTrue(Files.size(bundle.resolve(file)) > 0, file);
         }
+        CsvTable cells = CsvTable.read(bundle.resolve("cells.csv"));
+        assertEquals(List.of("cell", "x", "y", "area_px", "snr", "spike_rate_hz"), cells.header());
+        assertEquals(TraceTables.read(bundle.resolve("spikes.csv")).cells(), cells.rows());
+        // the rates found spread like the true ones: medians within 30 % of each other
+        TraceSet trueSpikes = TraceTables.read(Path.of("test-images", "sim-small", "groundtruth", "spikes.csv"));
+        double[] trueRates = new double[trueSpikes.cells()];
+        for (int c = 0; c < trueRates.length; c++) {
+            trueRates[c] = Arrays.stream(trueSpikes.values()[c]).sum() / (trueSpikes.frames() / 20.0);
+        }
+        double found = median(cells.column("spike_rate_hz"));
+        double real = median(trueRates);
+        assertTrue(Math.abs(found / real - 1) < 0.3, "median spike rate " + found + " Hz, true " + real + " Hz");
         try (HdfFile h5 = new HdfFile(bundle.resolve("results.h5"))) {
             for (String d : List.of("/motion/shifts", "/footprints", "/traces/raw", "/traces/dff", "/spikes",
                     "/movie/frame_times")) {
@@ -114,6 +127,12 @@ class PipelineTest {
         InputException e = assertThrows(InputException.class, () -> PipelineSettings.load(wrong));
         assertTrue(e.getMessage().contains("detection.cellRadious") && e.getMessage().contains("cellRadius"),
                 e.getMessage());
+    }
+
+    private static double median(double[] x) {
+        double[] c = x.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
     }
 
     private static double[] binned(double[] x, int bin) {

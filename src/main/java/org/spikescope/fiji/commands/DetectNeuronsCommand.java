@@ -57,6 +57,10 @@ public class DetectNeuronsCommand implements Command {
     @Parameter(label = "Minimum trace SNR", min = "0", description = "cells whose trace peaks lower are dropped")
     double minTraceSnr = D.minTraceSnr();
 
+    @Parameter(label = "Minimum spatial correlation", min = "-1", max = "1",
+            description = "footprint vs the image its activity explains (CaImAn rval_thr)")
+    double minSpatialCorrelation = D.minSpatialCorrelation();
+
     @Parameter(label = "Background patterns", min = "0", max = "10",
             description = "fluctuating background patterns (e.g. vessel edges) modelled besides the smooth background")
     int backgroundPatterns = D.backgroundPatterns();
@@ -79,7 +83,8 @@ public class DetectNeuronsCommand implements Command {
             throw new InputException("parameter 'output': no output folder given");
         }
         DetectionSettings settings = new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation,
-                minTraceSnr, D.iterations(), D.baselinePercentile(), D.baselineSeconds(), backgroundPatterns).validate();
+                minTraceSnr, D.iterations(), D.baselinePercentile(), D.baselineSeconds(), backgroundPatterns,
+                minSpatialCorrelation).validate();
         DetectionRun run;
         try (FrameSource source = MovieInputs.open(input, dataset, frameRate)) {
             run = DetectionRun.toFolder(source, settings, detectCorrupted, output.toPath(),

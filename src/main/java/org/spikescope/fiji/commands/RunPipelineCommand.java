@@ -1,5 +1,6 @@
 package org.spikescope.fiji.commands;
 
+import ij.ImagePlus;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -8,6 +9,7 @@ import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
+import org.spikescope.fiji.display.BundleDisplay;
 import org.spikescope.pipeline.Pipeline;
 import org.spikescope.pipeline.PipelineResult;
 import org.spikescope.pipeline.PipelineSettings;
@@ -41,6 +43,9 @@ public class RunPipelineCommand implements Command {
             description = "settings.json with the fields that differ from the defaults; empty = defaults")
     File settings;
 
+    @Parameter(type = ItemIO.OUTPUT, label = "Cells")
+    ImagePlus image;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Summary")
     String summary;
 
@@ -56,8 +61,9 @@ public class RunPipelineCommand implements Command {
             try (FrameSource movie = MovieInputs.open(input, dataset, s.frameRate())) {
                 r = Pipeline.run(movie, s, output.toPath(), FijiProgress.forCommand("SpikeScope Pipeline"));
             }
-            summary = String.format(Locale.ROOT, "%d frames, %d cells, spikes in %d cell-frames (%s); results in %s",
-                    r.frames(), r.cells(), r.spikeFrames(), r.timings(), r.bundle());
+            summary = String.format(Locale.ROOT, "%d frames, %d cells, %d spikes (%s); results in %s",
+                    r.frames(), r.cells(), r.spikes(), r.timings(), r.bundle());
+            image = BundleDisplay.show(r.bundle());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,6 @@ import ij.plugin.frame.RoiManager;
 import ij.process.FloatProcessor;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameTimes;
-import org.spikescope.io.CsvTable;
 import org.spikescope.io.RoiSetFiles;
 import org.spikescope.io.TraceTables;
 import org.spikescope.traces.TraceOutputs;
@@ -53,32 +52,9 @@ public final class CellDisplay {
         return imp;
     }
 
-    /** cell, x, y (centre, px), area_px (pixels above the outline level) — one row per cell. */
-    public static CsvTable cellsTable(List<Footprint> footprints) {
-        int n = footprints.size();
-        double[][] columns = new double[4][n];
-        for (int i = 0; i < n; i++) {
-            Footprint f = footprints.get(i);
-            double[] c = f.centre();
-            columns[0][i] = i + 1;
-            columns[1][i] = c[0];
-            columns[2][i] = c[1];
-            float peak = 0;
-            for (float v : f.weights()) {
-                peak = Math.max(peak, v);
-            }
-            int area = 0;
-            for (float v : f.weights()) {
-                area += v > RoiSetFiles.OUTLINE_LEVEL * peak ? 1 : 0;
-            }
-            columns[3][i] = area;
-        }
-        return new CsvTable(List.of("cell", "x", "y", "area_px"), columns);
-    }
-
     /** Tables (the traces become the Results table headless, for macros); in Fiji also the ROI Manager. */
     public static void show(List<Footprint> footprints, double[][] dff, FrameTimes times) {
-        Tables.show(CELLS_TABLE, cellsTable(footprints));
+        Tables.show(CELLS_TABLE, TraceOutputs.cellsTable(footprints));
         Tables.show(TRACES_TABLE, TraceTables.toCsv(TraceOutputs.table(dff, times)));
         if (GraphicsEnvironment.isHeadless() || IJ.getInstance() == null) {
             return;

@@ -32,7 +32,15 @@ public final class Tables {
 
     /** Shows the table under {@code title}; headless, it becomes the system Results table for macros. */
     public static ResultsTable show(String title, CsvTable table) {
-        ResultsTable rt = toResultsTable(table);
+        return show(title, toResultsTable(table));
+    }
+
+    /** Shows a table with text cells the same way. */
+    public static ResultsTable show(String title, TextTable table) {
+        return show(title, toResultsTable(table));
+    }
+
+    private static ResultsTable show(String title, ResultsTable rt) {
         if (GraphicsEnvironment.isHeadless() || ij.IJ.getInstance() == null) {
             Analyzer.setResultsTable(rt);
         } else {
@@ -76,12 +84,5 @@ public final class Tables {
             values[c - 1] = rt.getColumn(columns.get(c));
         }
         return new TraceSet(columns.get(0), time, columns.subList(1, columns.size()), values);
-    }
-
-    /** Shows a text table (ResultsTable) in Fiji; nothing headless. */
-    public static void show(String title, TextTable table) {
-        if (!GraphicsEnvironment.isHeadless() && ij.IJ.getInstance() != null) {
-            toResultsTable(table).show(title);
-        }
     }
 }

@@ -1,0 +1,97 @@
+package org.spikescope.pipeline;
+
+import org.spikescope.core.CancelledException;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.io.TextTable;
+import org.spikescope.movie.MovieOpener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The pipeline over every recording in a folder (Miniscope folders, and TIFF, HDF5 and AVI files), one bundle each
+ * in {@code output/<recording name>}. A recording that fails is reported and the batch goes on; a recording whose
+ * bundle is complete (its log.txt exists) is skipped unless {@code redo}. {@value #SUMMARY_CSV} lists them all.
+ */
+public final class BatchRun {
+
+    public static final String SUMMARY_CSV = "batch_summary.csv";
+    static final List<String> COLUMNS = List.of("recording", "status", "frames", "cells", "spikes", "seconds",
+            "message");
+
+    private BatchRun() {
+    }
+
+    /** One row of the summary. */
+    public record Outcome(String recording, String status, int frames, int cells, long spikes, double seconds,
+                          String message) {
+    }
+
+    public static List<Outcome> run(Path input, Path output, PipelineSettings settings, boolean redo,
+                                    ProgressListener progress) throws IOException {
+        if (!Files.isDirectory(input)) {
+            throw new InputException("parameter 'input': " + input + " is not a folder of recordings");
+        }
+        settings.validate();
+        List<Path> recordings = recordings(input, output);
+        if (recordings.isEmpty()) {
+            throw new InputException("parameter 'input': " + input + " holds no recordings (Miniscope folders, "
+                    + ".tif, .h5 or .avi files)");
+        }
+        Files.createDirectories(output);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Path recording : recordings) {
+            progress.checkCancelled();
+            String name = recording.getFileName().toString();
+            Path bundle = output.resolve(name.contains(".") && Files.isRegularFile(recording)
+                    ? name.substring(0, name.lastIndexOf('.')) : name);
+            if (!redo && Files.isRegularFile(bundle.resolve(Pipeline.LOG_TXT))) {
+                outcomes.add(new Outcome(name, "skipped", 0, 0, 0, 0, "finished earlier (redo to run again)"));
+                continue;
+            }
+            progress.stage("Recording " + (outcomes.size() + 1) + " of " + recordings.size() + ": " + name);
+            long start = System.nanoTime();
+            try (FrameSource movie = MovieOpener.open(recording, "", settings.frameRate())) {
+                PipelineResult r = Pipeline.run(movie, settings, bundle, progress);
+                outcomes.add(new Outcome(name, "done", r.frames(), r.cells(), r.spikes(),
+                        (System.nanoTime() - start) / 1e9, r.timings()));
+            } catch (CancelledException e) {
+                throw e;
+            } catch (InputException | IOException | UncheckedIOException | IllegalStateException
+                     | IllegalArgumentException e) {
+                outcomes.add(new Outcome(name, "failed", 0, 0, 0, (System.nanoTime() - start) / 1e9,
+                        String.valueOf(e.getMessage())));
+            }
+            summary(outcomes).write(output.resolve(SUMMARY_CSV));
+        }
+        summary(outcomes).write(output.resolve(SUMMARY_CSV));
+        return outcomes;
+    }
+
+    /** Sub-folders and movie files of {@code input}, by name; hidden entries and the output folder left out. */
+    static List<Path> recordings(Path input, Path output) throws IOException {
+        Path out = output.toAbsolutePath().normalize();
+        try (Stream<Path> entries = Files.list(input)) {
+            return entries.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.toAbsolutePath().normalize().equals(out))
+                    .filter(p -> Files.isDirectory(p) || MovieOpener.isMovieFile(p))
+                    .sorted().toList();
+        }
+    }
+
+    public static TextTable summary(List<Outcome> outcomes) {
+        TextTable table = new TextTable(COLUMNS);
+        for (Outcome o : outcomes) {
+            table.add(o.recording(), o.status(), o.frames(), o.cells(), o.spikes(),
+                    Math.round(o.seconds() * 10) / 10.0, o.message());
+        }
+        return table;
+    }
+}
