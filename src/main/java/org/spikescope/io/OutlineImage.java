@@ -64,7 +64,7 @@ public final class OutlineImage {
     }
 
     /** Blue (0) through cyan, green and yellow to red (1). */
-    static Color colourOf(double fraction) {
+    public static Color colourOf(double fraction) {
         double f = Math.max(0, Math.min(1, fraction));
         return Color.getHSBColor((float) (0.66 * (1 - f)), 1f, 1f);
     }

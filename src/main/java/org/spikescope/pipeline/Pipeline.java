@@ -16,6 +16,7 @@ import org.spikescope.movie.TiffStackReader;
 import org.spikescope.spikes.CellResult;
 import org.spikescope.spikes.DeconvolutionOutputs;
 import org.spikescope.spikes.SpikeDeconvolver;
+import org.spikescope.spikes.SpikeEvents;
 import org.spikescope.traces.TraceOutputs;
 
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class Pipeline {
             double[][] counts = new double[spikes.length][];
             for (int c = 0; c < spikes.length; c++) {
                 counts[c] = spikes[c].spikes();
-                total += CellSummary.estimatedSpikes(counts[c]);
+                total += SpikeEvents.count(counts[c]);
                 if (!spikes[c].ok()) {
                     log.note("warning: " + spikes[c].name() + ": " + spikes[c].error());
                 }

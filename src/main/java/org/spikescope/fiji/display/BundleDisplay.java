@@ -2,16 +2,24 @@ package org.spikescope.fiji.display;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.gui.Overlay;
 import ij.gui.Plot;
+import ij.gui.Roi;
+import ij.gui.TextRoi;
 import ij.plugin.frame.RoiManager;
 import org.spikescope.core.TraceSet;
 import org.spikescope.io.CsvTable;
+import org.spikescope.io.OutlineImage;
 import org.spikescope.io.RoiSetFiles;
 import org.spikescope.io.TraceTables;
+import org.spikescope.motion.MotionOutputs;
+import org.spikescope.movie.TiffStackReader;
 import org.spikescope.pipeline.Pipeline;
+import org.spikescope.spikes.SpikeEvents;
 import org.spikescope.traces.TraceOutputs;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +29,8 @@ import java.util.List;
 
 /**
  * Fiji's view of a pipeline bundle: the traces, spikes and per-cell tables (the per-cell table becomes the Results
- * table headless, for macros), the summary image with outlines coloured by spike rate, the ROI Manager and a raster
- * plot of every cell's spikes.
+ * table headless, for macros), the summary image with outlines coloured by spike rate, the corrected movie with the
+ * same outlines as an overlay, the ROI Manager and a raster plot of every cell's spikes.
  */
 public final class BundleDisplay {
 
@@ -42,9 +50,18 @@ public final class BundleDisplay {
             Tables.show(SPIKES_TABLE, TraceTables.toCsv(spikes));
             if (gui) {
                 raster(spikes).show();
+                List<Roi> rois = RoiSetFiles.readRois(bundle.resolve(TraceOutputs.ROI_SET));
                 RoiManager manager = RoiManager.getRoiManager();
                 manager.reset();
-                RoiSetFiles.readRois(bundle.resolve(TraceOutputs.ROI_SET)).forEach(manager::addRoi);
+                rois.forEach(manager::addRoi);
+                Path movie = bundle.resolve(MotionOutputs.CORRECTED_TIFF);
+                if (Files.exists(movie) && Files.exists(bundle.resolve(TraceOutputs.CELLS_CSV))) {
+                    double[] rates = CsvTable.read(bundle.resolve(TraceOutputs.CELLS_CSV)).column("spike_rate_hz");
+                    ImagePlus imp = FrameSourceStack.imagePlus("motion corrected, cells coloured by spike rate",
+                            TiffStackReader.open(movie, 1 / (spikes.time()[1] - spikes.time()[0])));
+                    imp.setOverlay(overlay(rois, rates));
+                    imp.show();
+                }
             }
         }
         if (Files.exists(bundle.resolve(TraceOutputs.CELLS_CSV))) {
@@ -54,22 +71,40 @@ public final class BundleDisplay {
         return Files.exists(png) ? IJ.openImage(png.toString()) : null;
     }
 
-    /** One row per cell, a dot where it spiked. */
+    /** Outlines coloured by spike rate (blue slow, red fast), numbered. */
+    static Overlay overlay(List<Roi> rois, double[] rates) {
+        double max = 0;
+        for (double r : rates) {
+            max = Double.isFinite(r) ? Math.max(max, r) : max;
+        }
+        Overlay overlay = new Overlay();
+        for (int i = 0; i < rois.size(); i++) {
+            Roi roi = (Roi) rois.get(i).clone();
+            Color colour = OutlineImage.colourOf(max > 0 && i < rates.length ? rates[i] / max : 0);
+            roi.setStrokeColor(colour);
+            overlay.add(roi);
+            java.awt.Rectangle b = roi.getBounds();
+            TextRoi label = new TextRoi(b.x + b.width / 2.0 - 3, b.y + b.height / 2.0 - 6, String.valueOf(i + 1),
+                    new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            label.setStrokeColor(colour);
+            overlay.add(label);
+        }
+        return overlay;
+    }
+
+    /** One row per cell, a tick at each spike ({@link SpikeEvents#frames}). */
     static Plot raster(TraceSet spikes) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int c = 0; c < spikes.cells(); c++) {
-            double[] s = spikes.values()[c];
-            for (int t = 0; t < s.length; t++) {
-                if (s[t] > 0) {
-                    xs.add(spikes.time()[t]);
-                    ys.add(c + 1.0);
-                }
+            for (int t : SpikeEvents.frames(spikes.values()[c])) {
+                xs.add(spikes.time()[t]);
+                ys.add(c + 1.0);
             }
         }
         Plot plot = new Plot("Spike raster", spikes.timeColumn(), "cell");
         plot.setColor(Color.BLACK);
-        plot.add("dot", xs.stream().mapToDouble(Double::doubleValue).toArray(),
+        plot.add("cross", xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 ys.stream().mapToDouble(Double::doubleValue).toArray());
         plot.setLimits(spikes.time()[0], spikes.time()[spikes.frames() - 1], 0, spikes.cells() + 1);
         return plot;

@@ -1,0 +1,98 @@
+package org.spikescope.fiji;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.Menus;
+import ij.WindowManager;
+
+import javax.imageio.ImageIO;
+import java.awt.Frame;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Toolkit;
+import java.awt.Window;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Seen as a person would (needs a display, e.g. Xvfb): starts ImageJ's window, runs "Run SpikeScope Pipeline" on the
+ * bundled recording as a macro does, lays out what it shows (the corrected movie with the outlines coloured by spike
+ * rate, the summary image, the tables and the raster plot) and saves a screenshot. Exits 1 if a window is missing.
+ * Run: xvfb-run -s "-screen 0 1600x1000x24" java -cp "target/test-classes:target/classes:target/lib/*" \
+ * org.spikescope.fiji.PipelineScreenshot /tmp/pipeline-screenshot.png
+ */
+public final class PipelineScreenshot {
+
+    private static final Pattern ENTRY = Pattern.compile("^([^,]+),\\s*\"([^\"]+)\",\\s*(.+)$");
+
+    private PipelineScreenshot() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path png = Path.of(args.length > 0 ? args[0] : "/tmp/pipeline-screenshot.png").toAbsolutePath();
+        Path bundle = Files.createTempDirectory("spikescope-screenshot").resolve("bundle");
+        new ImageJ();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                PipelineScreenshot.class.getResourceAsStream("/plugins.config"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                Matcher m = ENTRY.matcher(line.trim());
+                if (!line.startsWith("#") && m.matches()) {
+                    Menus.getCommands().put(m.group(2), m.group(3).trim());
+                }
+            }
+        }
+        IJ.run("Run SpikeScope Pipeline", "input=[" + Path.of("test-images", "sim-small").toAbsolutePath()
+                + "] output=[" + bundle + "]");
+        Thread.sleep(2000);
+        arrange();
+        Thread.sleep(1500);
+        Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
+        ImageIO.write(new Robot().createScreenCapture(screen), "png", png.toFile());
+        List<String> tables = Arrays.asList(WindowManager.getNonImageTitles());
+        boolean complete = tables.containsAll(List.of("Cells", "Spikes", "Cell Traces"))
+                && WindowManager.getImageCount() >= 3;
+        System.out.println("windows: " + tables + ", images: " + Arrays.toString(WindowManager.getImageTitles())
+                + "; screenshot " + png);
+        System.exit(complete ? 0 : 1);
+    }
+
+    /** Images along the top (the movie zoomed in), tables and plots below, so that nothing hides anything. */
+    private static void arrange() {
+        Window log = WindowManager.getWindow("Log");
+        if (log != null) {
+            log.setVisible(false);
+        }
+        int x = 0;
+        for (int id : WindowManager.getIDList()) {
+            ImagePlus imp = WindowManager.getImage(id);
+            if (imp.getStackSize() > 1) {
+                imp.setSlice(imp.getStackSize() / 2);
+                IJ.run(imp, "Set... ", "zoom=300");
+            }
+            Window w = imp.getWindow();
+            if (w != null) {
+                w.setLocation(x, 90);
+                x += w.getWidth() + 5;
+            }
+        }
+        int y = 620;
+        int tx = 0;
+        for (Frame f : Frame.getFrames()) {
+            if (f.isShowing() && f.getTitle() != null && List.of("Cells", "Spikes", "Cell Traces", "ROI Manager")
+                    .contains(f.getTitle())) {
+                f.setBounds(tx, y, 390, 360);
+                tx += 395;
+                f.toFront();
+            }
+        }
+    }
+}
