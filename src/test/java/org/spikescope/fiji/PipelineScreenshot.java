@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * Seen as a person would (needs a display, e.g. Xvfb): starts ImageJ's window, runs "Run SpikeScope Pipeline" on the
  * bundled recording as a macro does, lays out what it shows (the corrected movie with the outlines coloured by spike
- * rate, the summary image, the tables and the raster plot) and saves a screenshot. Exits 1 if a window is missing.
- * Run: xvfb-run -s "-screen 0 1600x1000x24" java -cp "target/test-classes:target/classes:target/lib/*" \
+ * rate, the summary image, the tables and the raster plot), selects cell 3 in the ROI Manager (its trace,
+ * calcium and spikes plot appears) and saves a screenshot. Exits 1 if a window is missing.
+ * Run: xvfb-run -s "-screen 0 2500x1000x24" java -cp "target/test-classes:target/classes:target/lib/*" \
  * org.spikescope.fiji.PipelineScreenshot /tmp/pipeline-screenshot.png
  */
 public final class PipelineScreenshot {
@@ -54,12 +55,29 @@ public final class PipelineScreenshot {
                 + "] output=[" + bundle + "]");
         Thread.sleep(2000);
         arrange();
+        Thread.sleep(1000);
+        // a click on cell 3 in the ROI Manager, with the movie in front, shows that cell's plot
+        ImagePlus movie = WindowManager.getImage("motion corrected, cells coloured by spike rate");
+        WindowManager.setTempCurrentImage(movie);
+        ij.plugin.frame.RoiManager.getInstance().select(movie, 2);
         Thread.sleep(1500);
+        ImagePlus cellPlot = WindowManager.getImage("cell_003");
+        if (cellPlot != null && cellPlot.getWindow() != null) {
+            int right = 0;
+            for (int id : WindowManager.getIDList()) {
+                Window w = WindowManager.getImage(id).getWindow();
+                if (w != null && WindowManager.getImage(id) != cellPlot) {
+                    right = Math.max(right, w.getX() + w.getWidth());
+                }
+            }
+            cellPlot.getWindow().setLocation(right + 5, 90);
+        }
+        Thread.sleep(1000);
         Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
         ImageIO.write(new Robot().createScreenCapture(screen), "png", png.toFile());
         List<String> tables = Arrays.asList(WindowManager.getNonImageTitles());
         boolean complete = tables.containsAll(List.of("Cells", "Spikes", "Cell Traces"))
-                && WindowManager.getImageCount() >= 3;
+                && WindowManager.getImageCount() >= 3 && WindowManager.getImage("cell_003") != null;
         System.out.println("windows: " + tables + ", images: " + Arrays.toString(WindowManager.getImageTitles())
                 + "; screenshot " + png);
         System.exit(complete ? 0 : 1);

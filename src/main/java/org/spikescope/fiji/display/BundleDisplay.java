@@ -62,6 +62,7 @@ public final class BundleDisplay {
                     imp.setOverlay(overlay(rois, rates));
                     imp.show();
                 }
+                CellPlotOnSelection.install(bundle);
             }
         }
         if (Files.exists(bundle.resolve(TraceOutputs.CELLS_CSV))) {
