@@ -6,7 +6,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.spikescope.core.FrameSource;
-import org.spikescope.core.InputException;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
 import org.spikescope.fiji.display.FrameSourceStack;
@@ -72,9 +71,7 @@ public class CorrectMotionCommand implements Command {
 
     @Override
     public void run() {
-        if (output == null) {
-            throw new InputException("parameter 'output': no output folder given");
-        }
+        MovieInputs.outputFolder(output);
         MotionSettings settings = D.withMode(mode).withShape(maxShift, cellRadius).withPatches(patchSize, patchOverlap)
                 .validate();
         MotionCorrectionRun run;

@@ -6,7 +6,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.spikescope.core.FrameSource;
-import org.spikescope.core.InputException;
 import org.spikescope.detect.DetectionResult;
 import org.spikescope.detect.DetectionRun;
 import org.spikescope.detect.DetectionSettings;
@@ -79,9 +78,7 @@ public class DetectNeuronsCommand implements Command {
 
     @Override
     public void run() {
-        if (output == null) {
-            throw new InputException("parameter 'output': no output folder given");
-        }
+        MovieInputs.outputFolder(output);
         DetectionSettings settings = new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation,
                 minTraceSnr, D.iterations(), D.baselinePercentile(), D.baselineSeconds(), backgroundPatterns,
                 minSpatialCorrelation).validate();

@@ -71,9 +71,7 @@ public class ExtractTracesCommand implements Command {
 
     @Override
     public void run() {
-        if (output == null) {
-            throw new InputException("parameter 'output': no output folder given");
-        }
+        MovieInputs.outputFolder(output);
         if (footprints == null || footprints.getPath().isEmpty()) {
             throw new InputException("parameter 'footprints': no footprints given (a results.h5 or a RoiSet.zip)");
         }

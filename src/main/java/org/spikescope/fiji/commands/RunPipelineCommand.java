@@ -6,7 +6,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.spikescope.core.FrameSource;
-import org.spikescope.core.InputException;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
 import org.spikescope.fiji.display.BundleDisplay;
@@ -51,9 +50,7 @@ public class RunPipelineCommand implements Command {
 
     @Override
     public void run() {
-        if (output == null) {
-            throw new InputException("parameter 'output': no output folder given");
-        }
+        MovieInputs.outputFolder(output);
         try {
             PipelineSettings s = settings == null || settings.getPath().isEmpty() ? PipelineSettings.defaults()
                     : PipelineSettings.load(settings.toPath());

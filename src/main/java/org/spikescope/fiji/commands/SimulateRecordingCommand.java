@@ -5,8 +5,8 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.spikescope.core.InputException;
 import org.spikescope.fiji.FijiProgress;
+import org.spikescope.fiji.MovieInputs;
 import org.spikescope.sim.FootprintFactory;
 import org.spikescope.sim.RecordingSimulator;
 import org.spikescope.sim.SimulationSettings;
@@ -93,9 +93,7 @@ public class SimulateRecordingCommand implements Command {
 
     @Override
     public void run() {
-        if (output == null) {
-            throw new InputException("parameter 'output': no output folder given");
-        }
+        MovieInputs.outputFolder(output);
         SimulationSettings s = SimulationSettings.builder().frames(frames).width(width).height(height).cells(cells)
                 .frameRate(frameRate).seed(seed).format(format).cellRadius(cellRadius)
                 .footprints(footprints == null ? "" : footprints.getPath()).motion(motion).maxShift(maxShift)
