@@ -12,17 +12,18 @@ import java.util.List;
  * {@link SeedFilter} and, in the second pass, less a running mean (slow drifts of
  * the background are not activity); the peak-to-noise ratio (PNR) is each pixel's largest excursion over its noise
  * level, and the local correlation image is each pixel's mean correlation with its eight neighbours, computed
- * after values below {@value #THRESHOLD} noise levels are set to zero so that noise alone correlates little. All images are row-major, width × height.
+ * after values below {@value #THRESHOLD} noise levels are set to zero so that noise alone correlates little. All
+ * images are row-major, width × height.
  *
  * @param mean        mean of the recorded frames
  * @param max         maximum of the recorded frames
  * @param correlation local correlation image
  * @param pnr         peak-to-noise ratio image
- * @param cellsMean   mean of the frames less their background
  * @param cellsVar    variance over time of the frames less their background
+ * @param smoothMean  mean of the filtered frames (where the seeds' running means start)
  */
 public record SummaryImages(int width, int height, int frames, float[] mean, float[] max, float[] correlation,
-                            float[] pnr, float[] cellsMean, float[] cellsVar, float[] smoothMean) {
+                            float[] pnr, float[] cellsVar, float[] smoothMean) {
 
     static final double THRESHOLD = 3;
 
@@ -45,7 +46,6 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         }
         float[] mean = new float[p];
         float[] max = new float[p];
-        float[] cellsMean = new float[p];
         float[] cellsVar = new float[p];
         float[] smoothMean = new float[p];
         float[] noise = new float[p];
@@ -55,7 +55,6 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             mean[i] = (float) (total.sumRaw[i] / n);
             max[i] = total.maxRaw[i];
             double m = total.sumCells[i] / n;
-            cellsMean[i] = (float) m;
             cellsVar[i] = (float) Math.max(0, total.sumCells2[i] / n - m * m);
             smoothMean[i] = (float) (total.sumSmooth[i] / n);
             // successive differences of white noise: E|d| = 2σ/√π
@@ -70,7 +69,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         for (int i = 0; i < p; i++) {
             pnr[i] = noise[i] > 0 ? all.peak[i] / noise[i] : 0;
         }
-        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, cellsMean, cellsVar, smoothMean);
+        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, cellsVar, smoothMean);
     }
 
     /** Per-pixel sums of the first pass. */

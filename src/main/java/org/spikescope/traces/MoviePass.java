@@ -13,8 +13,8 @@ import java.util.function.IntFunction;
 
 /**
  * One streaming pass over a movie with its background removed: each worker takes a contiguous run of frames (so
- * that it sees consecutive frames in order) and hands every frame not excluded to its own visitor, which accumulates what the
- * pass needs. Memory holds one frame per worker whatever the movie's length.
+ * that it sees consecutive frames in order) and hands every frame not excluded to its own visitor, which
+ * accumulates what the pass needs. Memory holds one frame per worker whatever the movie's length.
  */
 public final class MoviePass {
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Least-squares activity of every footprint in one image: c = (AᵀA)⁻¹ Aᵀ y, so that overlapping cells share their
- * common pixels instead of each counting them in full. AᵀA only couples cells whose footprints touch; it is
- * split into groups of touching cells, each factorised once (Cholesky) and reused for every frame.
+ * common pixels instead of each counting them in full. AᵀA only couples cells whose footprints touch; it
+ * is split into groups of touching cells, each factorised once (Cholesky) and reused for every frame.
  * Thread-safe after construction.
  */
 public final class TraceSolver {

@@ -83,7 +83,8 @@ public class CorrectMotionCommand implements Command {
         }
         summary = String.format(Locale.ROOT, "%d frames, %s, largest shift %.2f px, %d frames left out of the "
                         + "template, mean-image sharpness %.4g -> %.4g (x%.2f); wrote %s, %s, %s",
-                run.result().frames(), settings.mode(), run.result().largestShift(), run.excluded().size(), run.sharpnessBefore(), run.sharpnessAfter(),
+                run.result().frames(), settings.mode(), run.result().largestShift(), run.excluded().size(),
+                run.sharpnessBefore(), run.sharpnessAfter(),
                 run.sharpnessAfter() / Math.max(run.sharpnessBefore(), 1e-300), run.movie().getFileName(),
                 run.shifts().getFileName(), run.results().getFileName());
         image = corrected(run);
