@@ -7,8 +7,18 @@ import net.imglib2.RandomAccess;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.fiji.display.FrameSourceStack;
+import org.spikescope.io.TraceTables;
+import org.spikescope.movie.MovieOpener;
+import org.spikescope.pipeline.Pipeline;
+import org.spikescope.pipeline.PipelineResult;
+import org.spikescope.pipeline.PipelineSettings;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,5 +67,19 @@ class ImagePlusAdaptersTest {
         ImagePlus rgb = new ImagePlus("colour", new ij.process.ColorProcessor(4, 4));
         InputException e = assertThrows(InputException.class, () -> ImagePlusFrameSource.of(rgb));
         assertTrue(e.getMessage().startsWith("colour: an RGB image"), e.getMessage());
+    }
+
+    @Test
+    void thePipelineRunsOnAnImageAlreadyOpen(@TempDir Path dir) throws Exception {
+        try (FrameSource recording = MovieOpener.open(Path.of("test-images", "sim-small"), "", 0)) {
+            ImagePlus open = FrameSourceStack.imagePlus("sim-small", recording);
+            try (FrameSource movie = ImagePlusFrameSource.of(open)) {
+                PipelineResult r = Pipeline.run(movie, PipelineSettings.defaults(), dir.resolve("bundle"),
+                        ProgressListener.NONE);
+                // the same movie as from its folder: about the 21 cells the file route finds
+                assertTrue(r.cells() >= 18, r.cells() + " cells");
+                assertEquals(298, TraceTables.read(dir.resolve("bundle").resolve("spikes.csv")).frames());
+            }
+        }
     }
 }

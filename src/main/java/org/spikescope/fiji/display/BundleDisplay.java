@@ -2,11 +2,13 @@ package org.spikescope.fiji.display;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.gui.ImageRoi;
 import ij.gui.Overlay;
 import ij.gui.Plot;
 import ij.gui.Roi;
 import ij.gui.TextRoi;
 import ij.plugin.frame.RoiManager;
+import ij.process.ColorProcessor;
 import org.spikescope.core.TraceSet;
 import org.spikescope.io.CsvTable;
 import org.spikescope.io.OutlineImage;
@@ -59,7 +61,7 @@ public final class BundleDisplay {
                     double[] rates = CsvTable.read(bundle.resolve(TraceOutputs.CELLS_CSV)).column("spike_rate_hz");
                     ImagePlus imp = FrameSourceStack.imagePlus("motion corrected, cells coloured by spike rate",
                             TiffStackReader.open(movie, 1 / (spikes.time()[1] - spikes.time()[0])));
-                    imp.setOverlay(overlay(rois, rates));
+                    imp.setOverlay(overlay(rois, rates, imp.getHeight()));
                     imp.show();
                 }
                 CellPlotOnSelection.install(bundle);
@@ -73,7 +75,7 @@ public final class BundleDisplay {
     }
 
     /** Outlines coloured by spike rate (blue slow, red fast), numbered. */
-    static Overlay overlay(List<Roi> rois, double[] rates) {
+    static Overlay overlay(List<Roi> rois, double[] rates, int height) {
         double max = 0;
         for (double r : rates) {
             max = Double.isFinite(r) ? Math.max(max, r) : max;
@@ -90,7 +92,27 @@ public final class BundleDisplay {
             label.setStrokeColor(colour);
             overlay.add(label);
         }
+        overlay.add(colourBar(max, height));
         return overlay;
+    }
+
+    /** A small blue-to-red bar in the bottom-left corner, labelled 0 and the largest rate. */
+    static ImageRoi colourBar(double max, int height) {
+        int w = 60;
+        int h = 14;
+        ColorProcessor bar = new ColorProcessor(w, h);
+        for (int x = 0; x < w; x++) {
+            bar.setColor(OutlineImage.colourOf((double) x / (w - 1)));
+            bar.drawLine(x, 0, x, 4);
+        }
+        bar.setColor(Color.WHITE);
+        bar.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
+        bar.drawString("0", 0, h);
+        String top = String.format(java.util.Locale.ROOT, "%.2g Hz", max);
+        bar.drawString(top, w - bar.getStringWidth(top), h);
+        ImageRoi roi = new ImageRoi(2, Math.max(0, height - h - 2), bar);
+        roi.setZeroTransparent(true);
+        return roi;
     }
 
     /** One row per cell, a tick at each spike ({@link SpikeEvents#frames}). */
