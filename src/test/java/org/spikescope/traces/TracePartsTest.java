@@ -131,4 +131,17 @@ class TracePartsTest {
         }
         assertEquals(8, values[0] + values[1] + values[2], 1e-10);
     }
+
+    @Test
+    void excludedFramesGetValuesInterpolatedFromTheirNeighbours() throws Exception {
+        org.spikescope.core.FrameSource source = new org.spikescope.sim.SimulatedFrameSource(
+                new org.spikescope.sim.MovieSimulator(org.spikescope.testing.Sims.small().frames(7).build(),
+                        List.of()));
+        CellMovie movie = CellMovie.of(source, 4, List.of(0, 2, 3, 6));
+        double[] x = {99, 1, 99, 99, 4, 5, 99};
+        movie.interpolateExcluded(x);
+        // before the first used frame: its value; between: a straight line; after the last: its value
+        assertArrayEquals(new double[]{1, 1, 2, 3, 4, 5, 5}, x, 1e-12);
+        assertEquals(3, movie.usedFrames());
+    }
 }
