@@ -2,13 +2,11 @@ package org.spikescope.io;
 
 import org.spikescope.core.InputException;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -104,61 +102,14 @@ public record CsvTable(List<String> header, double[][] columns) {
     }
 
     public static CsvTable read(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String headerLine = in.readLine();
-            if (headerLine == null) {
-                throw new InputException(file + ": the file is empty; expected a header row of column names");
-            }
-            String[] names = splitLine(headerLine.replace("\uFEFF", ""));
-            List<double[]> rows = new ArrayList<>();
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = splitLine(line);
-                if (fields.length != names.length) {
-                    throw new InputException(file + ", line " + lineNo + ": " + fields.length + " fields, expected "
-                            + names.length + " (one per header column)");
-                }
-                double[] row = new double[names.length];
-                for (int c = 0; c < names.length; c++) {
-                    row[c] = parse(fields[c], file, lineNo, names[c]);
-                }
-                rows.add(row);
-            }
-            double[][] columns = new double[names.length][rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < names.length; c++) {
-                    columns[c][r] = rows.get(r)[c];
-                }
-            }
-            return new CsvTable(List.of(names), columns);
-        }
-    }
-
-    private static String[] splitLine(String line) {
-        String[] parts = line.split(",", -1);
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = parts[i].trim();
-            if (parts[i].length() >= 2 && parts[i].startsWith("\"") && parts[i].endsWith("\"")) {
-                parts[i] = parts[i].substring(1, parts[i].length() - 1);
+        CsvRows text = CsvRows.read(file);
+        int n = text.header().size();
+        double[][] columns = new double[n][text.rows().size()];
+        for (int r = 0; r < text.rows().size(); r++) {
+            for (int c = 0; c < n; c++) {
+                columns[c][r] = text.number(r, c);
             }
         }
-        return parts;
-    }
-
-    private static double parse(String field, Path file, int lineNo, String column) {
-        if (field.isEmpty() || field.equalsIgnoreCase("nan")) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(field);
-        } catch (NumberFormatException e) {
-            throw new InputException(file + ", line " + lineNo + ", column '" + column + "': '" + field
-                    + "' is not a number");
-        }
+        return new CsvTable(text.header(), columns);
     }
 }
