@@ -2,6 +2,7 @@ package org.spikescope.traces;
 
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
+import org.spikescope.math.SymmetricEigen;
 
 import java.util.List;
 import java.util.SplittableRandom;

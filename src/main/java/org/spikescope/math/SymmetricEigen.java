@@ -1,7 +1,7 @@
-package org.spikescope.traces;
+package org.spikescope.math;
 
 /** Eigen-decomposition of small symmetric matrices by cyclic Jacobi rotations (exact to rounding, O(n³) per sweep). */
-final class SymmetricEigen {
+public final class SymmetricEigen {
 
     private static final int MAX_SWEEPS = 100;
 
@@ -9,7 +9,7 @@ final class SymmetricEigen {
     }
 
     /** Eigenvectors as the columns of the returned matrix. */
-    static double[][] vectors(double[][] matrix) {
+    public static double[][] vectors(double[][] matrix) {
         int n = matrix.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -68,7 +68,7 @@ final class SymmetricEigen {
     }
 
     /** The eigenvalue of each column of {@code vectors}: vᵀ A v. */
-    static double[] values(double[][] matrix, double[][] vectors) {
+    public static double[] values(double[][] matrix, double[][] vectors) {
         int n = matrix.length;
         double[] out = new double[n];
         for (int c = 0; c < n; c++) {
