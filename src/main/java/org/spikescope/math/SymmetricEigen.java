@@ -84,4 +84,10 @@ public final class SymmetricEigen {
         }
         return out;
     }
+
+    /** Column indices of the eigenvectors, largest eigenvalue first. */
+    public static int[] descending(double[] values) {
+        return java.util.stream.IntStream.range(0, values.length).boxed()
+                .sorted((x, y) -> Double.compare(values[y], values[x])).mapToInt(Integer::intValue).toArray();
+    }
 }

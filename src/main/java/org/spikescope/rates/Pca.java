@@ -2,8 +2,6 @@ package org.spikescope.rates;
 
 import org.spikescope.math.SymmetricEigen;
 
-import java.util.Arrays;
-
 /**
  * Principal components of standardised activity, fitted on training trials only, keeping the fewest components
  * that explain at least the given share of the variance (BlechRNN keeps 95 %).
@@ -49,11 +47,7 @@ public record Pca(double[] mean, double[][] components, double[] explained) {
         }
         double[][] vectors = SymmetricEigen.vectors(cov);
         double[] values = SymmetricEigen.values(cov, vectors);
-        Integer[] order = new Integer[neurons];
-        for (int i = 0; i < neurons; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
+        int[] order = SymmetricEigen.descending(values);
         double total = 0;
         for (double v : values) {
             total += Math.max(0, v);

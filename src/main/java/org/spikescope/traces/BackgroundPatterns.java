@@ -128,11 +128,7 @@ public final class BackgroundPatterns {
         }
         double[][] vectors = SymmetricEigen.vectors(gram);
         double[] values = SymmetricEigen.values(gram, vectors);
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
+        int[] order = SymmetricEigen.descending(values);
         int k = Math.min(count, m);
         float[][] out = new float[k][];
         int p = m == 0 ? 0 : b[0].length;
