@@ -43,14 +43,15 @@ public final class NeuronDetector {
             List<Footprint> footprints = FootprintInitialiser.initialise(movie, seeds, summary, settings,
                     driftFrames, pool, progress);
             footprints = footprints.stream().filter(f -> Curation.area(f) > 0).toList();
-            CellTraces traces = TraceExtractor.extract(movie, footprints, null, pool, progress);
+            int rounds = settings.iterations();
+            CellTraces traces = TraceExtractor.extract(movie, footprints, null, rounds == 0, pool, progress);
             float[][] patterns = new float[0][];
             double[] spatialCorrelation = null;
-            for (int round = 0; round < settings.iterations(); round++) {
+            for (int round = 0; round < rounds; round++) {
                 CellModel known = new CellModel(footprints, traces.raw(), patterns);
                 footprints = Curation.curate(footprints, traces.raw(), settings, driftFrames, spatialCorrelation,
                         true, movie.width(), movie.height());
-                traces = TraceExtractor.extract(movie, footprints, known, pool, progress);
+                traces = TraceExtractor.extract(movie, footprints, known, false, pool, progress);
                 known = new CellModel(footprints, traces.raw(), patterns);
                 if (round == 0) {
                     // the cells are known well enough now to see the background patterns they leave
@@ -62,7 +63,8 @@ public final class NeuronDetector {
                         driftFrames, pool, progress);
                 footprints = refined.footprints();
                 spatialCorrelation = refined.spatialCorrelation();
-                traces = TraceExtractor.extract(movie, footprints, known, pool, progress);
+                // only the last round's traces give ΔF/F, which needs the background under each cell
+                traces = TraceExtractor.extract(movie, footprints, known, round == rounds - 1, pool, progress);
             }
             // the last refinement can leave components that no longer pass: drop them, and measure again if any went
             List<Footprint> kept = Curation.curate(footprints, traces.raw(), settings, driftFrames,
@@ -75,7 +77,7 @@ public final class NeuronDetector {
             if (kept.size() < footprints.size()) {
                 CellModel known = new CellModel(footprints, traces.raw(), patterns);
                 footprints = kept;
-                traces = TraceExtractor.extract(movie, footprints, known, pool, progress);
+                traces = TraceExtractor.extract(movie, footprints, known, true, pool, progress);
             }
             double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
                     settings.traceSettings().baselineFrames(rate));

@@ -41,6 +41,11 @@ public record PipelineSettings(double frameRate, boolean detectCorrupted, Motion
         return this;
     }
 
+    /** The settings in {@code file}, or the defaults when no file is given (null or empty path). */
+    public static PipelineSettings loadOrDefaults(Path file) throws IOException {
+        return file == null || file.toString().isEmpty() ? defaults() : load(file);
+    }
+
     /** The defaults with the fields of {@code file} laid over them; unknown fields are errors. */
     public static PipelineSettings load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {

@@ -4,7 +4,7 @@ package org.spikescope.traces;
  * Fluorescence of each cell, {@code [cell][frame]}, in the units of a footprint pixel of weight 1.
  *
  * @param raw        the cell's own fluorescence, background removed (CNMF's C + residual)
- * @param background the background under the cell, measured the same way
+ * @param background the background under the cell, measured the same way; null when not measured
  */
 public record CellTraces(double[][] raw, double[][] background) {
 

@@ -43,11 +43,11 @@ public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder)
         CellTraces traces;
         try (Workers pool = new Workers()) {
             CellMovie cells = CellMovie.of(movie, settings.cellRadius(), excluded);
-            CellTraces first = TraceExtractor.extract(cells, footprints, null, pool, progress);
+            CellTraces first = TraceExtractor.extract(cells, footprints, null, false, pool, progress);
             CellModel known = new CellModel(footprints, first.raw());
             known = known.withPatterns(BackgroundPatterns.estimate(cells, known, settings.backgroundPatterns(),
                     (int) Math.round(SLOW_SECONDS * movie.times().frameRate()), pool, progress));
-            traces = TraceExtractor.extract(cells, footprints, known, pool, progress);
+            traces = TraceExtractor.extract(cells, footprints, known, true, pool, progress);
         }
         double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
                 settings.baselineFrames(movie.times().frameRate()));

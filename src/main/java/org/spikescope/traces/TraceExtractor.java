@@ -16,14 +16,18 @@ public final class TraceExtractor {
     private TraceExtractor() {
     }
 
-    /** @param model the cells known so far (background estimation); null if none */
-    public static CellTraces extract(CellMovie movie, List<Footprint> footprints, CellModel model, Workers pool,
-                                     ProgressListener progress) {
+    /**
+     * @param model          the cells known so far (background estimation); null if none
+     * @param withBackground whether the background under each cell is measured too (ΔF/F needs it; intermediate
+     *                       rounds of detection do not, and skip a second solve per frame)
+     */
+    public static CellTraces extract(CellMovie movie, List<Footprint> footprints, CellModel model,
+                                     boolean withBackground, Workers pool, ProgressListener progress) {
         int n = movie.frames();
         int cells = footprints.size();
         TraceSolver solver = new TraceSolver(footprints, movie.width());
         double[][] raw = new double[cells][n];
-        double[][] background = new double[cells][n];
+        double[][] background = withBackground ? new double[cells][n] : null;
         MoviePass.run(movie, model, pool, progress, "Extracting traces", worker -> {
             double[] c = new double[cells];
             return (t, frame, cellsOnly, bg) -> {
@@ -31,15 +35,19 @@ public final class TraceExtractor {
                 for (int i = 0; i < cells; i++) {
                     raw[i][t] = c[i];
                 }
-                solver.activity(bg, c);
-                for (int i = 0; i < cells; i++) {
-                    background[i][t] = c[i];
+                if (background != null) {
+                    solver.activity(bg, c);
+                    for (int i = 0; i < cells; i++) {
+                        background[i][t] = c[i];
+                    }
                 }
             };
         });
         for (int i = 0; i < cells; i++) {
             movie.interpolateExcluded(raw[i]);
-            movie.interpolateExcluded(background[i]);
+            if (background != null) {
+                movie.interpolateExcluded(background[i]);
+            }
         }
         return new CellTraces(raw, background);
     }

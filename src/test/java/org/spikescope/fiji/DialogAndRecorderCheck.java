@@ -3,7 +3,6 @@ package org.spikescope.fiji;
 import ij.Executer;
 import ij.IJ;
 import ij.ImageJ;
-import ij.Menus;
 import ij.gui.GenericDialog;
 import ij.plugin.frame.Recorder;
 
@@ -16,13 +15,8 @@ import java.awt.TextField;
 import java.awt.Toolkit;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Seen as a person would (needs a display, e.g. Xvfb): starts ImageJ's window with the macro recorder open,
@@ -34,8 +28,6 @@ import java.util.regex.Pattern;
  */
 public final class DialogAndRecorderCheck {
 
-    private static final Pattern ENTRY = Pattern.compile("^([^,]+),\\s*\"([^\"]+)\",\\s*(.+)$");
-
     private DialogAndRecorderCheck() {
     }
 
@@ -43,7 +35,7 @@ public final class DialogAndRecorderCheck {
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "/tmp/gui-check"));
         Path output = dir.resolve("recording");
         new ImageJ();
-        installMenuEntries();
+        MenuEntries.install();
         Recorder recorder = new Recorder();
         new Executer("Simulate Miniscope Recording", null); // what a menu click starts
         GenericDialog dialog = waitForDialog();
@@ -90,19 +82,6 @@ public final class DialogAndRecorderCheck {
         ij.ImagePlus plot = ij.WindowManager.getImage("cell_002");
         System.out.println("deconvolution tables shown: " + tables + "; plot shown: " + (plot != null));
         return tables && plot != null;
-    }
-
-    private static void installMenuEntries() throws Exception {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                DialogAndRecorderCheck.class.getResourceAsStream("/plugins.config"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                Matcher m = ENTRY.matcher(line.trim());
-                if (!line.startsWith("#") && m.matches()) {
-                    Menus.getCommands().put(m.group(2), m.group(3).trim());
-                }
-            }
-        }
     }
 
     private static GenericDialog waitForDialog() throws InterruptedException {

@@ -1,7 +1,6 @@
 package org.spikescope.fiji;
 
 import ij.IJ;
-import ij.Menus;
 import ij.measure.ResultsTable;
 import io.jhdf.HdfFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,15 +14,9 @@ import org.spikescope.io.RoiSetFiles;
 import org.spikescope.io.TraceTables;
 import org.spikescope.testing.FootprintMatching;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,22 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MacroBridgeTest {
 
-    private static final Pattern ENTRY = Pattern.compile("^([^,]+),\\s*\"([^\"]+)\",\\s*(.+)$");
-
     @BeforeAll
     static void installMenuEntries() throws Exception {
         IJ.run("Close All"); // initialises ImageJ 1 headless
-        Hashtable<String, String> commands = Menus.getCommands();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                MacroBridgeTest.class.getResourceAsStream("/plugins.config"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                Matcher m = ENTRY.matcher(line.trim());
-                if (!line.startsWith("#") && m.matches()) {
-                    commands.put(m.group(2), m.group(3).trim());
-                }
-            }
-        }
+        MenuEntries.install();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.spikescope.fiji;
 import ij.IJ;
 import ij.ImageJ;
 import ij.ImagePlus;
-import ij.Menus;
 import ij.WindowManager;
 
 import javax.imageio.ImageIO;
@@ -12,15 +11,10 @@ import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Toolkit;
 import java.awt.Window;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Seen as a person would (needs a display, e.g. Xvfb): starts ImageJ's window, runs "Run SpikeScope Pipeline" on the
@@ -32,8 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class PipelineScreenshot {
 
-    private static final Pattern ENTRY = Pattern.compile("^([^,]+),\\s*\"([^\"]+)\",\\s*(.+)$");
-
     private PipelineScreenshot() {
     }
 
@@ -41,16 +33,7 @@ public final class PipelineScreenshot {
         Path png = Path.of(args.length > 0 ? args[0] : "/tmp/pipeline-screenshot.png").toAbsolutePath();
         Path bundle = Files.createTempDirectory("spikescope-screenshot").resolve("bundle");
         new ImageJ();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                PipelineScreenshot.class.getResourceAsStream("/plugins.config"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                Matcher m = ENTRY.matcher(line.trim());
-                if (!line.startsWith("#") && m.matches()) {
-                    Menus.getCommands().put(m.group(2), m.group(3).trim());
-                }
-            }
-        }
+        MenuEntries.install();
         IJ.run("Run SpikeScope Pipeline", "input=[" + Path.of("test-images", "sim-small").toAbsolutePath()
                 + "] output=[" + bundle + "]");
         Thread.sleep(2000);

@@ -46,8 +46,7 @@ public class BatchProcessCommand implements Command {
             throw new InputException("parameters 'input' and 'output': both folders are needed");
         }
         try {
-            PipelineSettings s = settings == null || settings.getPath().isEmpty() ? PipelineSettings.defaults()
-                    : PipelineSettings.load(settings.toPath());
+            PipelineSettings s = PipelineSettings.loadOrDefaults(settings == null ? null : settings.toPath());
             Path out = output.toPath();
             List<BatchRun.Outcome> outcomes = BatchRun.run(input.toPath(), out, s, redo,
                     FijiProgress.forCommand("Batch Process Folder"));

@@ -52,8 +52,7 @@ public class RunPipelineCommand implements Command {
     public void run() {
         MovieInputs.outputFolder(output);
         try {
-            PipelineSettings s = settings == null || settings.getPath().isEmpty() ? PipelineSettings.defaults()
-                    : PipelineSettings.load(settings.toPath());
+            PipelineSettings s = PipelineSettings.loadOrDefaults(settings == null ? null : settings.toPath());
             PipelineResult r;
             try (FrameSource movie = MovieInputs.open(input, dataset, s.frameRate())) {
                 r = Pipeline.run(movie, s, output.toPath(), FijiProgress.forCommand("SpikeScope Pipeline"));
