@@ -2,12 +2,18 @@ package org.spikescope.io;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Dataset;
 import io.jhdf.api.DatasetCreationOptions;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
+import org.spikescope.core.InputException;
 import org.spikescope.core.Version;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +28,56 @@ public final class ResultsH5 {
     private final Map<String, Object> datasets = new LinkedHashMap<>();
     private final Map<String, DatasetCreationOptions> options = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> attributes = new LinkedHashMap<>();
+
+    /**
+     * Everything an existing results file holds, to add to and write back (jHDF cannot append): datasets that were
+     * stored in compressed chunks stay so, and datasets or groups added under an existing path replace it.
+     */
+    public static ResultsH5 copyOf(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("parameter 'results': " + file + ": no such file");
+        }
+        ResultsH5 copy = new ResultsH5();
+        try (HdfFile in = new HdfFile(file)) {
+            copy.copyGroup(in);
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": not a readable HDF5 file (" + e.getMessage() + ")");
+        }
+        return copy;
+    }
+
+    private void copyGroup(Group group) {
+        copyAttributes(group);
+        for (Node child : group.getChildren().values()) {
+            if (child instanceof Group g) {
+                copyGroup(g);
+            } else if (child instanceof Dataset d && !d.isEmpty()) {
+                if (d instanceof ChunkedDataset c && !d.getFilters().isEmpty()) {
+                    compressedDataset(d.getPath(), d.getData(), c.getChunkDimensions());
+                } else {
+                    dataset(d.getPath(), d.getData());
+                }
+                copyAttributes(d);
+            }
+        }
+    }
+
+    private void copyAttributes(Node node) {
+        node.getAttributes().forEach((name, a) -> {
+            if (!(node.getPath().equals("/") && name.equals("spikescope_version"))) {
+                attribute(node.getPath(), name, a.getData());
+            }
+        });
+    }
+
+    /** Removes every dataset and attribute at or below {@code path}, e.g. an earlier run's results of a stage. */
+    public ResultsH5 remove(String path) {
+        String p = normalise(path);
+        datasets.keySet().removeIf(k -> k.equals(p) || k.startsWith(p + "/"));
+        options.keySet().removeIf(k -> k.equals(p) || k.startsWith(p + "/"));
+        attributes.keySet().removeIf(k -> k.equals(p) || k.startsWith(p + "/"));
+        return this;
+    }
 
     /** Adds a dataset (a Java array of numbers, any rank). */
     public ResultsH5 dataset(String path, Object data) {
