@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Bursty spike trains: each cell switches between a quiet state and short high-rate bursts (a two-state Markov
  * modulated Poisson process), with log-normally distributed mean rates across cells.
  */
-final class SpikeTrains {
+public final class SpikeTrains {
 
     /** Firing in a burst is this many times the quiet rate. */
     private static final double BURST_GAIN = 15;
@@ -38,7 +38,8 @@ final class SpikeTrains {
         return spikes;
     }
 
-    static int poisson(double lambda, SplittableRandom rng) {
+    /** A Poisson count (Knuth's method; a normal approximation above 30). */
+    public static int poisson(double lambda, SplittableRandom rng) {
         if (lambda <= 0) {
             return 0;
         }

@@ -1,6 +1,7 @@
 package org.spikescope.rates;
 
 import org.junit.jupiter.api.Test;
+import org.spikescope.sim.SpikeTrains;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +45,7 @@ class RateMetricsTest {
         for (int k = 0; k < rates.length; k++) {
             for (int t = 0; t < BINS; t++) {
                 for (int j = 0; j < NEURONS; j++) {
-                    // Knuth's method: fine for rates of a few spikes per bin
-                    double limit = Math.exp(-rates[k][t][j]);
-                    double p = rng.nextDouble();
-                    int n = 0;
-                    while (p > limit) {
-                        p *= rng.nextDouble();
-                        n++;
-                    }
-                    counts[k][t][j] = n;
+                    counts[k][t][j] = SpikeTrains.poisson(rates[k][t][j], rng);
                 }
             }
         }

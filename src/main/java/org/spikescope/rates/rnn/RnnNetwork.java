@@ -98,6 +98,11 @@ public final class RnnNetwork {
         return layer().predict(toDl4j(inputs, sequences, arithmetic().inputs()));
     }
 
+    /** The weights, in PyTorch's parameter order (see {@link AutoencoderRnn}). */
+    public double[] parameters() {
+        return network.params().toDoubleVector();
+    }
+
     public int steps() {
         return steps;
     }

@@ -28,6 +28,24 @@ class AutoencoderRnnTest {
         return AutoencoderRnn.meanSquaredError(pass.outputs(), target, null);
     }
 
+    /** The largest relative difference between {@code analytic} and central differences over {@code varied}. */
+    private static double worstError(AutoencoderRnn net, double[] p, double[] x, double[] target, double[] varied,
+                                     double[] analytic) {
+        double h = 1e-6;
+        double worst = 0;
+        for (int i = 0; i < varied.length; i++) {
+            double keep = varied[i];
+            varied[i] = keep + h;
+            double up = loss(net, p, x, target);
+            varied[i] = keep - h;
+            double down = loss(net, p, x, target);
+            varied[i] = keep;
+            double numeric = (up - down) / (2 * h);
+            worst = Math.max(worst, Math.abs(numeric - analytic[i]) / Math.max(1e-4, Math.abs(numeric)));
+        }
+        return worst;
+    }
+
     /** Back-propagation through time against central differences, dropout masks included (fixed by their seed). */
     @Test
     void gradientsMatchFiniteDifferences() {
@@ -44,28 +62,7 @@ class AutoencoderRnnTest {
         double[] dx = new double[x.length];
         net.backward(p, pass, dy, gradient, dx, null);
 
-        double h = 1e-6;
-        double worst = 0;
-        for (int i = 0; i < p.length; i++) {
-            double keep = p[i];
-            p[i] = keep + h;
-            double up = loss(net, p, x, target);
-            p[i] = keep - h;
-            double down = loss(net, p, x, target);
-            p[i] = keep;
-            double numeric = (up - down) / (2 * h);
-            worst = Math.max(worst, Math.abs(numeric - gradient[i]) / Math.max(1e-4, Math.abs(numeric)));
-        }
-        for (int i = 0; i < x.length; i++) {
-            double keep = x[i];
-            x[i] = keep + h;
-            double up = loss(net, p, x, target);
-            x[i] = keep - h;
-            double down = loss(net, p, x, target);
-            x[i] = keep;
-            double numeric = (up - down) / (2 * h);
-            worst = Math.max(worst, Math.abs(numeric - dx[i]) / Math.max(1e-4, Math.abs(numeric)));
-        }
+        double worst = Math.max(worstError(net, p, x, target, p, gradient), worstError(net, p, x, target, x, dx));
         assertTrue(worst < 1e-5, "worst relative gradient error " + worst);
     }
 

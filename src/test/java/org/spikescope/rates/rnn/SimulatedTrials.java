@@ -2,6 +2,7 @@ package org.spikescope.rates.rnn;
 
 import org.spikescope.core.Trials;
 import org.spikescope.rates.BinnedTrials;
+import org.spikescope.sim.SpikeTrains;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class SimulatedTrials {
                     double d = (ms - latency[c][j]) / 250;
                     double r = base[j] + (ms > 0 ? gain * peak[c][j] * Math.exp(-0.5 * d * d) : 0);
                     truth[k][t][j] = r;
-                    counts[k][t][j] = poisson(r, rng);
+                    counts[k][t][j] = SpikeTrains.poisson(r, rng);
                 }
             }
         }
@@ -61,16 +62,5 @@ final class SimulatedTrials {
             names.add(String.format("cell_%03d", j + 1));
         }
         binned = new BinnedTrials(new Trials(ids, starts, labels), names, 0, BIN_MS, counts);
-    }
-
-    static int poisson(double rate, SplittableRandom rng) {
-        double limit = Math.exp(-rate);
-        double p = rng.nextDouble();
-        int n = 0;
-        while (p > limit) {
-            p *= rng.nextDouble();
-            n++;
-        }
-        return n;
     }
 }

@@ -1,0 +1,129 @@
+package org.spikescope.rates.rnn;
+
+import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.SpikeTimes;
+import org.spikescope.core.TraceSet;
+import org.spikescope.core.Trials;
+import org.spikescope.core.Workers;
+import org.spikescope.io.AtomicFolder;
+import org.spikescope.io.CsvRows;
+import org.spikescope.io.SpikeTimeTables;
+import org.spikescope.io.TraceTables;
+import org.spikescope.io.TrialTables;
+import org.spikescope.rates.BinnedTrials;
+import org.spikescope.rates.TrialBinning;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "Infer Firing Rates (RNN)" from files: spikes (counts per frame with time_s, the pipeline's spikes.csv, or spike
+ * times cell,time_s) and trials (trial,start_s,label; without them the recording is cut into windows of the
+ * timeLims length), to a folder of results written atomically ({@link RnnOutputs}). A model saved in the folder's
+ * {@code model/} by an earlier run with the same settings and data is reused unless {@code retrain}.
+ */
+public final class RnnRatesRun {
+
+    private RnnRatesRun() {
+    }
+
+    /**
+     * @param binned      the trials binned as the settings say
+     * @param stimulusBin the stimulus marker's bin, −1 for none
+     */
+    public record Inputs(BinnedTrials binned, int stimulusBin, boolean continuous) {
+    }
+
+    public record Result(Inputs inputs, List<RnnRateInference.Group> groups, RateComparison.Result comparison,
+                         List<String> log, Path output) {
+    }
+
+    /** @param trials null or empty: continuous mode */
+    public static Inputs read(Path spikes, Path trials, RnnSettings settings) throws IOException {
+        if (spikes == null || !Files.isRegularFile(spikes)) {
+            throw new InputException("parameter 'spikes': " + spikes + ": no such file");
+        }
+        List<String> header = CsvRows.read(spikes).header();
+        boolean times = header.contains("cell") && header.contains("time_s");
+        SpikeTimes spikeTimes = times ? SpikeTimeTables.read(spikes) : null;
+        TraceSet counts = times ? null : TraceTables.read(spikes);
+        double from = settings.timeLims()[0];
+        double to = settings.timeLims()[1];
+        Trials t;
+        boolean continuous = trials == null || trials.toString().isEmpty();
+        if (continuous) {
+            double end = times ? last(spikeTimes) : counts.time()[counts.time().length - 1];
+            t = windows(end, to - from);
+            to -= from;
+            from = 0;
+        } else {
+            t = TrialTables.read(trials);
+        }
+        BinnedTrials binned = times ? TrialBinning.fromTimes(spikeTimes, t, from, to, settings.binSize())
+                : TrialBinning.fromCounts(counts, t, from, to, settings.binSize());
+        int stimulusBin = continuous ? -1 : (int) Math.floor((settings.stimulusTime() - from) / settings.binSize());
+        return new Inputs(binned, stimulusBin, continuous);
+    }
+
+    private static double last(SpikeTimes spikes) {
+        double end = 0;
+        for (double[] s : spikes.seconds()) {
+            if (s.length > 0) {
+                end = Math.max(end, s[s.length - 1]);
+            }
+        }
+        return end;
+    }
+
+    /** Consecutive windows from time 0 that fit in the recording, labelled "all". */
+    static Trials windows(double endSeconds, double windowMs) {
+        int n = (int) Math.floor(endSeconds * 1000 / windowMs);
+        if (n < 4) {
+            throw new InputException("parameter 'trials': none given, and the recording (" + endSeconds + " s) holds "
+                    + n + " windows of " + windowMs + " ms; continuous mode needs at least 4 (shorten timeLims)");
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        double[] starts = new double[n];
+        for (int k = 0; k < n; k++) {
+            ids.add("w" + (k + 1));
+            labels.add("all");
+            starts[k] = k * windowMs / 1000;
+        }
+        return new Trials(ids, starts, labels);
+    }
+
+    /**
+     * @param results an existing results.h5 to add {@code /rates/rnn} to, or null
+     */
+    public static Result toFolder(Path spikes, Path trials, RnnSettings settings, boolean retrain, Path output,
+                                  Path results, ProgressListener progress) throws IOException {
+        settings.validate();
+        progress.stage("Reading spikes and trials");
+        Inputs in = read(spikes, trials, settings);
+        List<String> log = new ArrayList<>();
+        log.add(String.format(java.util.Locale.ROOT, "%d neurons, %d %s of %d bins of %s ms", in.binned().neurons()
+                .size(), in.binned().trials().count(), in.continuous() ? "windows" : "trials", in.binned().bins(),
+                org.spikescope.io.CsvTable.format(settings.binSize())));
+        try (AtomicFolder folder = AtomicFolder.create(output); Workers workers = new Workers()) {
+            RnnModelStore previous = retrain ? null : new RnnModelStore(output.resolve(RnnOutputs.MODEL_DIR));
+            RnnModelStore store = new RnnModelStore(folder.dir().resolve(RnnOutputs.MODEL_DIR));
+            List<RnnRateInference.Group> groups = RnnRateInference.run(in.binned(), settings, in.stimulusBin(),
+                    store, previous, workers, progress, log::add);
+            progress.stage("Scoring rates on held-out trials");
+            RateComparison.Result comparison = RateComparison.compare(in.binned(), groups);
+            Result result = new Result(in, groups, comparison, log, output);
+            progress.stage("Writing rates");
+            RnnOutputs.write(result, settings, folder.dir());
+            if (results != null) {
+                RnnOutputs.addToResults(result, results);
+            }
+            folder.commit();
+            return result;
+        }
+    }
+}

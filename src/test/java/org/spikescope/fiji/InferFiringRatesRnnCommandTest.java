@@ -1,0 +1,191 @@
+package org.spikescope.fiji;
+
+import io.jhdf.HdfFile;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikescope.io.CsvRows;
+import org.spikescope.io.ResultsH5;
+import org.spikescope.testing.HeadlessRuns;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** "Infer Firing Rates (RNN)" through the headless launcher, on files as users have them. */
+class InferFiringRatesRnnCommandTest {
+
+    private static final Path KRAMER = Path.of("../shared/data/spikes/kramer/stn_trials_spike_times.csv");
+
+    @TempDir
+    static Path dir;
+    static Path spikes;
+    static Path trials;
+
+    /** Spike times of 6 cells over 40 trials of two tastes, rates bumping after the stimulus at 1 s. */
+    @BeforeAll
+    static void writeTrials() throws Exception {
+        SplittableRandom rng = new SplittableRandom(4);
+        List<String> spikeRows = new ArrayList<>(List.of("cell,time_s"));
+        List<String> trialRows = new ArrayList<>(List.of("trial,start_s,label"));
+        for (int k = 0; k < 40; k++) {
+            double start = 5.0 * k + 2;
+            String label = k % 2 == 0 ? "sucrose" : "quinine";
+            trialRows.add((k + 1) + "," + start + "," + label);
+            for (int j = 0; j < 6; j++) {
+                double latency = 1.2 + 0.25 * j + (k % 2) * 0.4;
+                for (double t = 0; t < 3; t += 0.001) {
+                    double d = (t - latency) / 0.2;
+                    double hz = 4 + 40 * Math.exp(-0.5 * d * d);
+                    if (rng.nextDouble() < hz * 0.001) {
+                        spikeRows.add(String.format(Locale.ROOT, "cell_%03d,%.4f", j + 1, start + t));
+                    }
+                }
+            }
+        }
+        spikes = dir.resolve("spike_times.csv");
+        trials = dir.resolve("trials.csv");
+        Files.write(spikes, spikeRows);
+        Files.write(trials, trialRows);
+    }
+
+    private static HeadlessRuns.Run infer(Path out, String more) {
+        return HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (RNN)", "spikes='" + spikes
+                + "',trials='" + trials + "',output='" + out + "',timeLims='0,3000',binSize=50,stimulusTime=1000,"
+                + "trainSteps=300" + more);
+    }
+
+    @Test
+    void writesRatesLatentsMetricsPlotsAndModelsAndReusesTheModel() throws Exception {
+        Path out = dir.resolve("rnn");
+        Path results = dir.resolve("results.h5");
+        new ResultsH5().dataset("/traces/dff", new double[][] {{1, 2, 3}}).write(results);
+        HeadlessRuns.Run run = infer(out, ",separateConditions=true,results='" + results + "'");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("held-out bits/spike: rnn"), run.out());
+
+        CsvRows rates = CsvRows.read(out.resolve("rates.csv"));
+        assertEquals(List.of("trial", "label", "time_ms", "cell_001", "cell_002", "cell_003", "cell_004", "cell_005",
+                "cell_006"), rates.header());
+        assertEquals(40 * 59, rates.rows().size()); // 60 bins, the first has no forecast
+        assertEquals("1", rates.rows().get(0)[0]);
+        assertEquals("sucrose", rates.rows().get(0)[1]);
+        assertEquals(50, rates.number(0, 2), 1e-9);
+        // rates are spikes/s: the simulated mean is 4 Hz plus the bump (≈ 40 · 0.2 · √(2π) / 2.95 s ≈ 6.8 Hz)
+        double mean = 0;
+        for (int r = 0; r < rates.rows().size(); r++) {
+            for (int c = 3; c < 9; c++) {
+                mean += rates.number(r, c) / (rates.rows().size() * 6.0);
+            }
+        }
+        assertEquals(10.8, mean, 2.5);
+        assertEquals(List.of("trial", "label", "time_ms", "factor_1", "factor_2", "factor_3", "factor_4", "factor_5",
+                "factor_6", "factor_7", "factor_8"), CsvRows.read(out.resolve("latents.csv")).header());
+        CsvRows metrics = CsvRows.read(out.resolve("metrics.csv"));
+        assertEquals(List.of("model", "bits_per_spike", "mse"), metrics.header());
+        assertEquals(List.of("rnn", "smoothing", "psth"), metrics.rows().stream().map(r -> r[0]).toList());
+        assertTrue(metrics.number(0, 1) > 0, "RNN bits/spike " + metrics.number(0, 1));
+        CsvRows loss = CsvRows.read(out.resolve("loss.csv"));
+        assertEquals(6, loss.rows().size()); // two conditions, evaluated at steps 100, 200, 300
+        for (String f : List.of("blechrnn_params.json", "log.txt", "model/sucrose.zip", "model/quinine.json",
+                "plots/loss_sucrose.png", "plots/neuron_cell_001.png", "plots/latents_quinine.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        try (HdfFile h5 = new HdfFile(results)) {
+            double[][][] r = (double[][][]) h5.getDatasetByPath("/rates/rnn/sucrose/rates").getData();
+            assertEquals(20, r.length);
+            assertEquals(59, r[0].length);
+            assertEquals(6, r[0][0].length);
+            assertEquals(59, ((double[]) h5.getDatasetByPath("/rates/rnn/quinine/time_ms").getData()).length);
+            assertEquals(3, ((double[][]) h5.getDatasetByPath("/traces/dff").getData())[0].length);
+        }
+
+        // the same settings and data: the saved model is reused and gives the same rates
+        HeadlessRuns.Run again = infer(out, ",separateConditions=true");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(Files.readString(out.resolve("log.txt")).contains("reusing the model"));
+        assertArrayEquals(rates.rows().get(100), CsvRows.read(out.resolve("rates.csv")).rows().get(100));
+        // retrain with another seed: trained afresh
+        assertEquals(0, infer(out, ",separateConditions=true,retrain=true,seed=9").code());
+        assertTrue(!Files.readString(out.resolve("log.txt")).contains("reusing"));
+        assertNotEquals(rates.rows().get(100)[4], CsvRows.read(out.resolve("rates.csv")).rows().get(100)[4]);
+    }
+
+    @Test
+    void settingsFileAndBadInputsAreNamed() throws Exception {
+        Path config = dir.resolve("blechrnn_params.json");
+        Files.writeString(config, "{\"time_lims\": [0, 3000], \"bin_size\": 50, \"train_steps\": 100, "
+                + "\"use_pca\": false, \"stimulus_time\": 1000}");
+        Path out = dir.resolve("from config");
+        HeadlessRuns.Run run = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (RNN)", "spikes='"
+                + spikes + "',trials='" + trials + "',output='" + out + "',config='" + config + "'");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.readString(out.resolve("log.txt")).contains("8 inputs"), "6 neurons, no PCA, 2 context");
+        assertEquals(1, CsvRows.read(out.resolve("loss.csv")).rows().size());
+
+        Files.writeString(config, "{\"time_lim\": [0, 3000]}");
+        HeadlessRuns.Run typo = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (RNN)", "spikes='"
+                + spikes + "',trials='" + trials + "',output='" + dir.resolve("typo") + "',config='" + config + "'");
+        assertNotEquals(0, typo.code());
+        assertTrue(typo.err().contains("unknown setting 'time_lim'") && typo.err().contains(config.toString()),
+                typo.err());
+
+        HeadlessRuns.Run outside = infer(dir.resolve("outside"), ",stimulusTime=5000");
+        assertNotEquals(0, outside.code());
+        assertTrue(outside.err().contains("stimulusTime"), outside.err());
+        assertTrue(Files.notExists(dir.resolve("outside").resolve("rates.csv")));
+    }
+
+    /** Kramer's STN neuron, 50 trials of two directions (−1 … 1 s around the cue), as spike times and trials. */
+    @Test
+    void kramerSubthalamicTrials() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(KRAMER), "no " + KRAMER + ": skipped");
+        CsvRows in = CsvRows.read(KRAMER);
+        List<String> spikeRows = new ArrayList<>(List.of("cell,time_s"));
+        List<String> trialRows = new ArrayList<>(List.of("trial,start_s,label"));
+        List<String> seen = new ArrayList<>();
+        for (int r = 0; r < in.rows().size(); r++) {
+            int trial = (int) in.number(r, 0);
+            double start = 3.0 * trial + 1; // trial windows start a second before the cue
+            if (!seen.contains(String.valueOf(trial))) {
+                seen.add(String.valueOf(trial));
+                trialRows.add(trial + "," + start + "," + (in.number(r, 1) == 0 ? "left" : "right"));
+            }
+            spikeRows.add(String.format(Locale.ROOT, "stn,%.4f", start + 1 + in.number(r, 2) / 1000));
+        }
+        Path s = dir.resolve("stn_spikes.csv");
+        Path t = dir.resolve("stn_trials.csv");
+        Files.write(s, spikeRows);
+        Files.write(t, trialRows);
+        Path out = dir.resolve("stn");
+        HeadlessRuns.Run run = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (RNN)", "spikes='" + s
+                + "',trials='" + t + "',output='" + out + "',timeLims='0,2000',binSize=50,stimulusTime=1000,"
+                + "trainSteps=400");
+        assertEquals(0, run.code(), run.err());
+        CsvRows metrics = CsvRows.read(out.resolve("metrics.csv"));
+        double rnn = metrics.number(0, 1);
+        double smoothing = metrics.number(1, 1);
+        System.out.printf(Locale.ROOT, "Kramer STN held-out bits/spike: RNN %.3f, smoothing %.3f, PSTH %.3f%n", rnn,
+                smoothing, metrics.number(2, 1));
+        // one neuron at ≈ 45 Hz whose rate changes little around the cue: every model is close to a flat rate;
+        // the RNN must not be worse than flat, and its mean rate must match the observed one
+        assertTrue(rnn > -0.01, "RNN " + rnn + " bits/spike");
+        CsvRows rates = CsvRows.read(out.resolve("rates.csv"));
+        assertEquals(50 * 39, rates.rows().size());
+        double predicted = 0;
+        for (int r = 0; r < rates.rows().size(); r++) {
+            predicted += rates.number(r, 3) / rates.rows().size();
+        }
+        double observed = (in.rows().size() / 50.0) / 2.0; // spikes per trial over 2 s
+        assertEquals(observed, predicted, 0.1 * observed);
+    }
+}
