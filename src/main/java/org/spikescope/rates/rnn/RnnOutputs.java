@@ -1,8 +1,5 @@
 package org.spikescope.rates.rnn;
 
-import ij.gui.Plot;
-import ij.io.FileSaver;
-import org.spikescope.io.FileTrees;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.io.TextTable;
 import org.spikescope.rates.BinnedTrials;
@@ -125,14 +122,5 @@ public final class RnnOutputs {
                             : java.util.Arrays.stream(g.trials()).mapToObj(k -> b.trials().ids().get(k)).toList()));
         }
         h5.write(results);
-    }
-
-    /** Saves a plot as PNG, atomically. */
-    static void savePng(Plot plot, Path file) throws IOException {
-        FileTrees.writeAtomically(file, temp -> {
-            if (!new FileSaver(plot.getImagePlus()).saveAsPng(temp.toString())) {
-                throw new IOException("could not write " + file);
-            }
-        });
     }
 }
