@@ -10,6 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -29,7 +32,7 @@ public final class RnnBenchmark {
     private static final int OUTPUTS = 10;
 
     public static void main(String[] args) throws Exception {
-        int trainSteps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int trainSteps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         SplittableRandom rng = new SplittableRandom(1);
         double[] x = new double[SEQUENCES * STEPS * INPUTS];
         double[] y = new double[SEQUENCES * STEPS * OUTPUTS];
@@ -47,43 +50,74 @@ public final class RnnBenchmark {
         Path file = Files.createTempFile("rnn-batch", ".bin");
         write(file, x, y, match.parameters());
         DataSet batch = match.batch(x, y);
-        StringBuilder ours = new StringBuilder("spikescope");
+        StringBuilder trajectory = new StringBuilder("spikescope");
         for (int step = 1; step <= 100; step++) {
             double loss = match.step(batch);
             if (step == 1 || step == 10 || step == 100) {
-                ours.append(String.format(" loss%d=%.6f", step, loss));
+                trajectory.append(String.format(" loss%d=%.6f", step, loss));
             }
         }
-        System.out.println(ours);
+        System.out.println(trajectory);
         System.out.println(peer(file, 1, 100, 0, "float64"));
 
-        // speed: default dropout 0.2; DL4J in double, PyTorch in float32 (BlechRNN's) and float64
+        // speed: default dropout 0.2; DL4J in double, PyTorch in float32 (BlechRNN's) and float64. The machine's
+        // speed drifts (a shared VM), so the runs alternate, three rounds, and the medians are reported.
         write(file, x, y, new double[0]);
         for (int threads : new int[] {1, 2}) {
-            RnnNetwork net = RnnNetwork.create(INPUTS, HIDDEN, OUTPUTS, 0.2, 1e-3, STEPS, 1);
-            try (Workers workers = threads > 1 ? new Workers() : null) {
-                net.useWorkers(workers);
-                DataSet data = net.batch(x, y);
-                int warmup = Math.min(50, trainSteps / 5);
-                for (int i = 0; i < warmup; i++) {
-                    net.step(data);
-                }
-                long t0 = System.nanoTime();
-                for (int i = 0; i < trainSteps; i++) {
-                    net.step(data);
-                }
-                double train = (System.nanoTime() - t0) / 1e6 / trainSteps;
-                long t1 = System.nanoTime();
-                for (int i = 0; i < 50; i++) {
-                    net.predict(x);
-                }
-                double predict = (System.nanoTime() - t1) / 1e6 / 50;
-                System.out.printf("spikescope threads=%d train_ms=%.2f predict_ms=%.2f%n", threads, train, predict);
+            List<Double> ours = new ArrayList<>();
+            List<Double> predict = new ArrayList<>();
+            List<Double> torch32 = new ArrayList<>();
+            List<Double> torch64 = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                double[] t = spikescope(x, y, threads, trainSteps);
+                ours.add(t[0]);
+                predict.add(t[1]);
+                torch32.add(trainMs(peer(file, threads, trainSteps + 20, 0.2, "float32")));
+                torch64.add(trainMs(peer(file, threads, trainSteps + 20, 0.2, "float64")));
             }
-            System.out.println(peer(file, threads, trainSteps + 50, 0.2, "float32"));
-            System.out.println(peer(file, threads, trainSteps + 50, 0.2, "float64"));
+            System.out.printf("threads=%d ms per training step, median of 3: SpikeScope %.2f, PyTorch float32 %.2f, "
+                            + "PyTorch float64 %.2f; ratios PyTorch/SpikeScope %.2f and %.2f; SpikeScope prediction "
+                            + "%.2f ms%n", threads, median(ours), median(torch32), median(torch64),
+                    median(torch32) / median(ours), median(torch64) / median(ours), median(predict));
         }
         Files.deleteIfExists(file);
+    }
+
+    /** ms per training step and per prediction. */
+    private static double[] spikescope(double[] x, double[] y, int threads, int trainSteps) {
+        RnnNetwork net = RnnNetwork.create(INPUTS, HIDDEN, OUTPUTS, 0.2, 1e-3, STEPS, 1);
+        try (Workers workers = threads > 1 ? new Workers() : null) {
+            net.useWorkers(workers);
+            DataSet data = net.batch(x, y);
+            for (int i = 0; i < 20; i++) {
+                net.step(data);
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < trainSteps; i++) {
+                net.step(data);
+            }
+            double train = (System.nanoTime() - t0) / 1e6 / trainSteps;
+            long t1 = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                net.predict(x);
+            }
+            return new double[] {train, (System.nanoTime() - t1) / 1e6 / 50};
+        }
+    }
+
+    private static double trainMs(String peerLine) {
+        for (String part : peerLine.split(" ")) {
+            if (part.startsWith("train_ms=")) {
+                return Double.parseDouble(part.substring(9));
+            }
+        }
+        throw new IllegalStateException(peerLine);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     private static void write(Path file, double[] x, double[] y, double[] params) throws IOException {

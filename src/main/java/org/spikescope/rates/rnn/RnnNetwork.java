@@ -3,24 +3,21 @@ package org.spikescope.rates.rnn;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.spikescope.core.Workers;
 
 import java.io.File;
 import java.io.IOException;
 
 /**
- * BlechRNN's model as a DL4J network: the {@link AutoencoderRnnLayer} followed by an identity MSE loss layer, trained
- * full batch by Adam. Arrays are {@code [sequence][step][feature]} on the way in and out.
+ * BlechRNN's model as a DL4J network of one layer, the {@link AutoencoderRnnLayer}, which is also the output layer
+ * (MSE), trained full batch by Adam. Arrays are {@code [sequence][step][feature]} on the way in and out.
  */
 public final class RnnNetwork {
 
@@ -42,8 +39,6 @@ public final class RnnNetwork {
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list()
                 .layer(new AutoencoderRnnLayer(inputs, hidden, outputs, dropout, seed))
-                .layer(new RnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                        .build())
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
@@ -70,11 +65,16 @@ public final class RnnNetwork {
         layer().useWorkers(workers);
     }
 
-    /** Full-batch training data, kept as DL4J arrays so that each step copies nothing in. */
+    /**
+     * Full-batch training data as DL4J arrays; the layer keeps their plain-array form, so that steps on this batch
+     * copy nothing out of ND4J. The batch must not be changed in place.
+     */
     public DataSet batch(double[] inputs, double[] targets) {
         int sequences = inputs.length / (steps * arithmetic().inputs());
-        return new DataSet(toDl4j(inputs, sequences, arithmetic().inputs()),
-                toDl4j(targets, sequences, arithmetic().outputs()));
+        INDArray features = toDl4j(inputs, sequences, arithmetic().inputs());
+        INDArray labels = toDl4j(targets, sequences, arithmetic().outputs());
+        layer().knowBatch(features, inputs.clone(), labels, targets.clone());
+        return new DataSet(features, labels);
     }
 
     private INDArray toDl4j(double[] values, int sequences, int features) {
@@ -88,14 +88,12 @@ public final class RnnNetwork {
      */
     public double step(DataSet batch) {
         network.fit(batch);
-        // DL4J's MSE sums over time steps and averages over outputs and sequences: divide by the steps
-        return network.score() / steps;
+        return network.score();
     }
 
     /** Runs without dropout: decoder outputs and latent factors. */
     public AutoencoderRnn.Pass predict(double[] inputs) {
-        int sequences = inputs.length / (steps * arithmetic().inputs());
-        return layer().predict(toDl4j(inputs, sequences, arithmetic().inputs()));
+        return layer().predict(inputs, inputs.length / (steps * arithmetic().inputs()), steps);
     }
 
     /** The weights, in PyTorch's parameter order (see {@link AutoencoderRnn}). */
