@@ -17,15 +17,8 @@ import java.util.List;
 public record CsvRows(Path file, List<String> header, List<String[]> rows, int[] lines) {
 
     public static CsvRows read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": no such file");
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String headerLine = in.readLine();
-            if (headerLine == null) {
-                throw new InputException(file + ": the file is empty; expected a header row of column names");
-            }
-            String[] names = split(headerLine.replace("\uFEFF", ""));
+        try (BufferedReader in = open(file)) {
+            String[] names = header(file, in);
             List<String[]> rows = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
             String line;
@@ -45,6 +38,28 @@ public record CsvRows(Path file, List<String> header, List<String[]> rows, int[]
             }
             return new CsvRows(file, List.of(names), rows, lines.stream().mapToInt(Integer::intValue).toArray());
         }
+    }
+
+    /** The column names alone, without reading the rows (to tell which kind of table a file holds). */
+    public static List<String> readHeader(Path file) throws IOException {
+        try (BufferedReader in = open(file)) {
+            return List.of(header(file, in));
+        }
+    }
+
+    private static BufferedReader open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": no such file");
+        }
+        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+
+    private static String[] header(Path file, BufferedReader in) throws IOException {
+        String headerLine = in.readLine();
+        if (headerLine == null) {
+            throw new InputException(file + ": the file is empty; expected a header row of column names");
+        }
+        return split(headerLine.replace("\uFEFF", ""));
     }
 
     /** The index of a column the file must have; an error naming the file and the columns it has otherwise. */

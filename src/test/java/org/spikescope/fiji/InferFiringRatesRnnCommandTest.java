@@ -145,6 +145,33 @@ class InferFiringRatesRnnCommandTest {
         assertTrue(Files.notExists(dir.resolve("outside").resolve("rates.csv")));
     }
 
+    /** Without trials: counts per frame (the pipeline's spikes.csv) cut into windows of the timeLims length. */
+    @Test
+    void continuousRecordingsAreCutIntoWindows() throws Exception {
+        SplittableRandom rng = new SplittableRandom(8);
+        List<String> rows = new ArrayList<>(List.of("time_s,cell_001,cell_002,cell_003"));
+        for (int f = 0; f < 20 * 200; f++) {
+            double t = f / 20.0;
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.2f", t));
+            for (int j = 0; j < 3; j++) {
+                double hz = 3 + 3 * Math.sin(2 * Math.PI * t / (7 + j));
+                row.append(',').append(rng.nextDouble() < hz / 20 ? 1 : 0);
+            }
+            rows.add(row.toString());
+        }
+        Path counts = dir.resolve("spikes.csv");
+        Files.write(counts, rows);
+        Path out = dir.resolve("continuous");
+        HeadlessRuns.Run run = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (RNN)", "spikes='"
+                + counts + "',output='" + out + "',timeLims='0,5000',binSize=100,trainSteps=200");
+        assertEquals(0, run.code(), run.err());
+        CsvRows rates = CsvRows.read(out.resolve("rates.csv"));
+        assertEquals(39 * 49, rates.rows().size(), "39 whole 5 s windows in 199.95 s, 50 bins each, one forecast");
+        assertEquals("w1", rates.rows().get(0)[0]);
+        assertEquals("all", rates.rows().get(0)[1]);
+        assertTrue(Files.readString(out.resolve("log.txt")).contains("39 windows"));
+    }
+
     /** Kramer's STN neuron, 50 trials of two directions (−1 … 1 s around the cue), as spike times and trials. */
     @Test
     void kramerSubthalamicTrials() throws Exception {

@@ -47,7 +47,7 @@ public final class RnnRatesRun {
         if (spikes == null || !Files.isRegularFile(spikes)) {
             throw new InputException("parameter 'spikes': " + spikes + ": no such file");
         }
-        List<String> header = CsvRows.read(spikes).header();
+        List<String> header = CsvRows.readHeader(spikes);
         boolean times = header.contains("cell") && header.contains("time_s");
         SpikeTimes spikeTimes = times ? SpikeTimeTables.read(spikes) : null;
         TraceSet counts = times ? null : TraceTables.read(spikes);
