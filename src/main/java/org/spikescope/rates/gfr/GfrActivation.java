@@ -21,4 +21,46 @@ public record GfrActivation(double maxCurrent, double maxFiringRate, double[] po
         }
         return maxFiringRate * Math.max(0, Math.tanh(poly));
     }
+
+    /** dg/dx, zero where the rate is clipped at zero. */
+    public double derivative(double x) {
+        double u = (x - threshold) / maxCurrent;
+        double poly = 0;
+        double slope = 0;
+        for (int k = polyCoeff.length - 1; k >= 0; k--) {
+            slope = slope * u + poly;
+            poly = poly * u + polyCoeff[k] * polyCoeff[k];
+        }
+        double t = Math.tanh(poly);
+        return t > 0 ? maxFiringRate * (1 - t * t) * slope / maxCurrent : 0;
+    }
+
+    /**
+     * Gradient of g(x) in the coefficients (into {@code dCoeff}, added) and the threshold (returned), zero where
+     * the rate is clipped at zero.
+     */
+    public double parameterGradient(double x, double weight, double[] dCoeff) {
+        double u = (x - threshold) / maxCurrent;
+        double poly = 0;
+        double slope = 0;
+        for (int k = polyCoeff.length - 1; k >= 0; k--) {
+            slope = slope * u + poly;
+            poly = poly * u + polyCoeff[k] * polyCoeff[k];
+        }
+        double t = Math.tanh(poly);
+        if (!(t > 0)) {
+            return 0;
+        }
+        double outer = weight * maxFiringRate * (1 - t * t);
+        double power = 1;
+        for (int k = 0; k < polyCoeff.length; k++) {
+            dCoeff[k] += outer * 2 * polyCoeff[k] * power;
+            power *= u;
+        }
+        return -outer * slope / maxCurrent;
+    }
+
+    public GfrActivation with(double[] coeff, double b) {
+        return new GfrActivation(maxCurrent, maxFiringRate, coeff, b, binSize);
+    }
 }
