@@ -65,12 +65,10 @@ public class GfrFittingTest {
         GfrCell truth = truth();
         double[][][] rec = recording(truth, 5);
         GfrFitSettings s = new GfrFitSettings(BIN, BIN, 1, 100, 0, new double[] {0.003, 0.03}, 300, 1000, 0.2);
-        long t0 = System.nanoTime();
         GfrFitting.Result fit = GfrFitting.fit("fit", "", rec[0], rec[1], s, ProgressListener.NONE);
-        System.out.printf("fitted %d bins in %.1f s: %d onsets, learning rate %s, validation EVR %.3f, threshold %.1f "
-                        + "pA (true 50), coefficients %s%n", 36 * 250 + 6 * 500, (System.nanoTime() - t0) / 1e9, fit.onsets(),
-                fit.learningRate(), fit.validationEvr(), fit.cell().activation().threshold(),
-                java.util.Arrays.toString(fit.cell().activation().polyCoeff()));
+        System.out.printf("fitted: %d onsets, learning rate %s, validation EVR %.3f, threshold %.1f pA (true 50), "
+                        + "coefficients %s%n", fit.onsets(), fit.learningRate(), fit.validationEvr(),
+                fit.cell().activation().threshold(), java.util.Arrays.toString(fit.cell().activation().polyCoeff()));
         assertEquals(34, fit.onsets()); // the last 8 sweeps validate: 2 step sweeps and the 6 noise sweeps
         // the activation: within 12 Hz of the truth (max 100 Hz) over the stepped range; measured 9.4 Hz from 34
         // one-bin Poisson samples of the step onsets
