@@ -57,4 +57,34 @@ public final class Workers implements AutoCloseable {
     public void close() {
         pool.shutdownNow();
     }
+
+    /** A body run on one contiguous block of indices. */
+    @FunctionalInterface
+    public interface Block {
+        void run(int block, int from, int to);
+    }
+
+    /** How many blocks {@link #inBlocks} cuts n items into: one per worker, one without workers. */
+    public static int blockCount(Workers workers, int n) {
+        return workers == null ? 1 : Math.max(1, Math.min(workers.count(), n));
+    }
+
+    /** The first item of a block. */
+    public static int blockStart(int n, int block, int blocks) {
+        return (int) ((long) n * block / blocks);
+    }
+
+    /** Runs {@code body} on contiguous blocks of 0 … n−1, one per worker; on the calling thread when workers is null. */
+    public static void inBlocks(Workers workers, int n, Block body) {
+        int blocks = blockCount(workers, n);
+        if (blocks == 1) {
+            body.run(0, 0, n);
+            return;
+        }
+        workers.forEach(c -> {
+            if (c < blocks) {
+                body.run(c, blockStart(n, c, blocks), blockStart(n, c + 1, blocks));
+            }
+        });
+    }
 }

@@ -145,6 +145,50 @@ class InferFiringRatesRnnCommandTest {
         assertTrue(Files.notExists(dir.resolve("outside").resolve("rates.csv")));
     }
 
+    /**
+     * The GFR network on the same trials and settings as the RNN: the same held-out trials (the baselines' rows
+     * agree), its own row in the table, and units taken from a GRNN dataset when given one.
+     */
+    @Test
+    void gfrNetworkRunsBesideTheRnnOnTheSameHeldOutTrials() throws Exception {
+        Path rnn = dir.resolve("side rnn");
+        Path gfr = dir.resolve("side gfr");
+        assertEquals(0, infer(rnn, "").code());
+        HeadlessRuns.Run run = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (GFR network)",
+                "spikes='" + spikes + "',trials='" + trials + "',output='" + gfr + "',timeLims='0,3000',binSize=50,"
+                        + "stimulusTime=1000,trainSteps=300");
+        assertEquals(0, run.code(), run.err());
+        CsvRows a = CsvRows.read(rnn.resolve("metrics.csv"));
+        CsvRows b = CsvRows.read(gfr.resolve("metrics.csv"));
+        assertEquals("gfr_network", b.rows().get(0)[0]);
+        assertEquals(a.rows().get(1)[1], b.rows().get(1)[1], "smoothing scored on the same trials");
+        assertEquals(a.rows().get(2)[1], b.rows().get(2)[1], "PSTH scored on the same trials");
+        System.out.printf(Locale.ROOT, "held-out bits/spike: RNN %.3f, GFR network %.3f, smoothing %.3f%n",
+                a.number(0, 1), b.number(0, 1), a.number(1, 1));
+        assertTrue(b.number(0, 1) > 0, "GFR network bits/spike " + b.number(0, 1));
+        assertEquals(40 * 59, CsvRows.read(gfr.resolve("rates.csv")).rows().size());
+
+        // units from a dataset: fitted at the run's 50 ms bins; others in the file are left out
+        org.spikescope.rates.gfr.GfrCell cell = new org.spikescope.rates.gfr.GfrCell("7", "Sst-IRES-Cre", 50, 50,
+                0.8, 0.7, 0.3, 0.4, new double[] {3, 1, 0.5, 0.3, 0.1, 0, 0}, new double[7],
+                org.spikescope.rates.gfr.GfrCell.decays(50), // 7 states: τ of 50 ms and more
+                new org.spikescope.rates.gfr.GfrActivation(200, 0.1, new double[] {0.3, 1}, 20, 50));
+        Path dataset = dir.resolve("cells.json");
+        org.spikescope.rates.gfr.GfrDataset.write(List.of(cell), dataset);
+        Path withCells = dir.resolve("gfr cells");
+        HeadlessRuns.Run cells = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (GFR network)",
+                "spikes='" + spikes + "',trials='" + trials + "',output='" + withCells + "',timeLims='0,3000',"
+                        + "binSize=50,stimulusTime=1000,trainSteps=100,dataset='" + dataset + "'");
+        assertEquals(0, cells.code(), cells.err());
+        assertTrue(java.util.regex.Pattern.compile("maxCurrent\\W+200\\.0").matcher(Files.readString(
+                withCells.resolve("model/all.json"))).find(), "the units are the dataset's cell");
+        HeadlessRuns.Run wrongBins = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (GFR network)",
+                "spikes='" + spikes + "',trials='" + trials + "',output='" + dir.resolve("gfr none") + "',"
+                        + "timeLims='0,3000',binSize=100,stimulusTime=1000,trainSteps=10,dataset='" + dataset + "'");
+        assertNotEquals(0, wrongBins.code());
+        assertTrue(wrongBins.err().contains("bin_size 100"), wrongBins.err());
+    }
+
     /** Without trials: counts per frame (the pipeline's spikes.csv) cut into windows of the timeLims length. */
     @Test
     void continuousRecordingsAreCutIntoWindows() throws Exception {

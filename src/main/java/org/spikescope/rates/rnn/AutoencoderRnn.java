@@ -16,7 +16,16 @@ import java.util.SplittableRandom;
  * it feature-major, {@code [feature][step·sequences + sequence]} (see {@link SequenceBlock}): the inner loops then run over
  * hundreds of rows, which the JIT vectorises, and the recurrence over the block's sequences at one step.
  */
-public final class AutoencoderRnn {
+public final class AutoencoderRnn implements SequenceModel {
+
+    /** The network's sizes, as stored with a model. */
+    public record Spec(int inputs, int hidden, int outputs, double dropout) implements SequenceModel.Spec {
+        @Override
+        public AutoencoderRnn build() {
+            return new AutoencoderRnn(inputs, hidden, outputs, dropout);
+        }
+    }
+
 
     private final int nIn;
     private final int hidden;
@@ -64,10 +73,12 @@ public final class AutoencoderRnn {
         size = o;
     }
 
+    @Override
     public int parameterCount() {
         return size;
     }
 
+    @Override
     public int inputs() {
         return nIn;
     }
@@ -76,11 +87,13 @@ public final class AutoencoderRnn {
         return hidden;
     }
 
+    @Override
     public int outputs() {
         return nOut;
     }
 
     /** PyTorch's default initialisation: every weight and bias uniform in ±1/√fan-in (RNN layers: ±1/√hidden). */
+    @Override
     public void initialise(double[] params, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         uniform(params, w1, w2, nIn, rng);
@@ -98,7 +111,7 @@ public final class AutoencoderRnn {
     }
 
     /** The activations of one forward call over a batch, kept for the backward pass. */
-    public final class Pass {
+    public final class Pass implements SequenceModel.Pass {
         private final int sequences;
         private final int steps;
         private final SequenceBlock[] blocks;
@@ -108,8 +121,8 @@ public final class AutoencoderRnn {
             this.steps = steps;
             this.blocks = new SequenceBlock[chunks];
             for (int c = 0; c < chunks; c++) {
-                int from = (int) ((long) sequences * c / chunks);
-                int to = (int) ((long) sequences * (c + 1) / chunks);
+                int from = Workers.blockStart(sequences, c, chunks);
+                int to = Workers.blockStart(sequences, c + 1, chunks);
                 blocks[c] = new SequenceBlock(AutoencoderRnn.this, from, to - from, steps, training);
             }
         }
@@ -120,11 +133,13 @@ public final class AutoencoderRnn {
         }
 
         /** Decoder outputs, {@code [sequence][step][output]}. */
+        @Override
         public double[] outputs() {
             return gather(b -> b.y, nOut);
         }
 
         /** The last RNN layer's hidden state (BlechRNN's latent factors), {@code [sequence][step][hidden]}. */
+        @Override
         public double[] latents() {
             return gather(b -> b.h1, hidden);
         }
@@ -146,16 +161,18 @@ public final class AutoencoderRnn {
      * @param workers  splits the sequences between threads; null runs on the calling thread
      * @param reuse    an earlier pass whose buffers may be reused when the shapes agree, or null
      */
+    @Override
     public Pass forward(double[] p, double[] x, int sequences, int steps, boolean training, long maskSeed,
-                        Workers workers, Pass reuse) {
+                        Workers workers, SequenceModel.Pass earlier) {
+        Pass reuse = earlier instanceof Pass own ? own : null;
         if (x.length != sequences * steps * nIn) {
             throw new IllegalArgumentException(x.length + " inputs for " + sequences + "×" + steps + "×" + nIn);
         }
         boolean masks = training && dropout > 0;
-        int chunks = workers == null ? 1 : Math.min(workers.count(), sequences);
+        int chunks = Workers.blockCount(workers, sequences);
         Pass pass = reuse != null && reuse.fits(sequences, steps, chunks, masks)
                 ? reuse : new Pass(sequences, steps, chunks, masks);
-        inParallel(chunks, workers, c -> pass.blocks[c].forward(p, x, maskSeed));
+        Workers.inBlocks(workers, sequences, (c, from, to) -> pass.blocks[c].forward(p, x, maskSeed));
         return pass;
     }
 
@@ -172,26 +189,16 @@ public final class AutoencoderRnn {
      * @param dx       receives the input gradient, {@code [sequence][step][input]} (overwritten); null when not
      *                 needed
      */
-    public void backward(double[] p, Pass pass, double[] dy, double[] gradient, double[] dx, Workers workers) {
-        SequenceBlock[] blocks = pass.blocks;
-        inParallel(blocks.length, workers, c -> blocks[c].backward(p, dy, dx));
+    @Override
+    public void backward(double[] p, SequenceModel.Pass given, double[] dy, double[] gradient, double[] dx,
+                         Workers workers) {
+        SequenceBlock[] blocks = ((Pass) given).blocks;
+        Workers.inBlocks(workers, ((Pass) given).sequences, (c, from, to) -> blocks[c].backward(p, dy, dx));
         Arrays.fill(gradient, 0, size, 0);
         for (SequenceBlock b : blocks) {
             for (int i = 0; i < size; i++) {
                 gradient[i] += b.gradient[i];
             }
-        }
-    }
-
-    private static void inParallel(int chunks, Workers workers, java.util.function.IntConsumer body) {
-        if (chunks == 1) {
-            body.accept(0);
-        } else {
-            workers.forEach(c -> {
-                if (c < chunks) {
-                    body.accept(c);
-                }
-            });
         }
     }
 

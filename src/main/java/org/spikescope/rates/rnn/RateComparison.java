@@ -29,7 +29,8 @@ public final class RateComparison {
     public record Result(List<Score> scores, double smoothingMs, int testTrials) {
     }
 
-    public static Result compare(BinnedTrials binned, List<RnnRateInference.Group> groups) {
+    /** @param model the model's name in the table */
+    public static Result compare(BinnedTrials binned, List<RnnRateInference.Group> groups, String model) {
         double[][][] counts = binned.counts();
         int first = groups.get(0).preprocessing().forecastBins();
         int[] train = union(groups, true);
@@ -58,7 +59,7 @@ public final class RateComparison {
         }
         double[][][] smooth = cut(RateBaselines.gaussianSmoothing(counts, bestSigma), first);
         List<Score> scores = new ArrayList<>();
-        scores.add(score("rnn", observed, rnn, test));
+        scores.add(score(model, observed, rnn, test));
         scores.add(score("smoothing", observed, smooth, test));
         scores.add(score("psth", observed, psth, test));
         return new Result(scores, bestSigma * binned.binMs(), test.length);

@@ -10,19 +10,26 @@ import java.util.List;
 
 /**
  * Trained models in a folder: {@code <name>.zip} (DL4J's model file: configuration, weights and Adam's state) and
- * {@code <name>.json} (the preprocessing, the settings, the neurons, the trials and their split, the loss curve).
+ * {@code <name>.json} (the preprocessing, the settings, the model's kind and initial configuration, the neurons, the
+ * trials and their split, the loss curve).
  * A model is reused only for the same settings, neurons and trials; anything else is trained afresh.
  */
 public final class RnnModelStore {
 
     /** What is saved beside the network. */
-    public record Saved(RnnSettings settings, List<String> neurons, List<String> trials, int[] train, int[] test,
-                        RnnPreprocessing preprocessing, LossCurve curve) {
+    public record Saved(RnnSettings settings, String model, List<String> neurons, List<String> trials, int[] train,
+                        int[] test, RnnPreprocessing preprocessing, LossCurve curve) {
 
         boolean sameRun(Saved other) throws IOException {
             return Json.MAPPER.writeValueAsString(settings).equals(Json.MAPPER.writeValueAsString(other.settings))
-                    && neurons.equals(other.neurons) && trials.equals(other.trials);
+                    && model.equals(other.model) && neurons.equals(other.neurons) && trials.equals(other.trials);
         }
+    }
+
+    /** A model's kind and initial configuration, as compared between runs. */
+    static String describe(SequenceModel.Spec spec) throws IOException {
+        return spec.getClass().getSimpleName() + " " + Json.MAPPER.writer().without(
+                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec);
     }
 
     public record Model(RnnNetwork network, Saved saved) {

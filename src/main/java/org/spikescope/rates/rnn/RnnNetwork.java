@@ -16,8 +16,8 @@ import java.io.File;
 import java.io.IOException;
 
 /**
- * BlechRNN's model as a DL4J network of one layer, the {@link AutoencoderRnnLayer}, which is also the output layer
- * (MSE), trained full batch by Adam. Arrays are {@code [sequence][step][feature]} on the way in and out.
+ * A rate model as a DL4J network of one layer, a {@link SequenceModelLayer} (BlechRNN's network by default), which
+ * is also the output layer (MSE), trained full batch by Adam. Arrays are {@code [sequence][step][feature]} on the way in and out.
  */
 public final class RnnNetwork {
 
@@ -31,6 +31,10 @@ public final class RnnNetwork {
 
     public static RnnNetwork create(int inputs, int hidden, int outputs, double dropout, double learningRate,
                                     int steps, long seed) {
+        return create(new AutoencoderRnn.Spec(inputs, hidden, outputs, dropout), learningRate, steps, seed);
+    }
+
+    public static RnnNetwork create(SequenceModel.Spec spec, double learningRate, int steps, long seed) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.DOUBLE)
@@ -38,7 +42,7 @@ public final class RnnNetwork {
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list()
-                .layer(new AutoencoderRnnLayer(inputs, hidden, outputs, dropout, seed))
+                .layer(new SequenceModelLayer(spec, seed))
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
@@ -53,12 +57,12 @@ public final class RnnNetwork {
         ModelSerializer.writeModel(network, file, true);
     }
 
-    private AutoencoderRnnLayerImpl layer() {
-        return (AutoencoderRnnLayerImpl) network.getLayer(0);
+    private SequenceModelLayerImpl layer() {
+        return (SequenceModelLayerImpl) network.getLayer(0);
     }
 
-    private AutoencoderRnn arithmetic() {
-        return ((AutoencoderRnnLayer) network.getLayer(0).conf().getLayer()).network();
+    private SequenceModel arithmetic() {
+        return ((SequenceModelLayer) network.getLayer(0).conf().getLayer()).network();
     }
 
     public void useWorkers(Workers workers) {
@@ -92,11 +96,11 @@ public final class RnnNetwork {
     }
 
     /** Runs without dropout: decoder outputs and latent factors. */
-    public AutoencoderRnn.Pass predict(double[] inputs) {
+    public SequenceModel.Pass predict(double[] inputs) {
         return layer().predict(inputs, inputs.length / (steps * arithmetic().inputs()), steps);
     }
 
-    /** The weights, in PyTorch's parameter order (see {@link AutoencoderRnn}). */
+    /** The weights, in PyTorch's parameter order (see the model). */
     public double[] parameters() {
         return network.params().toDoubleVector();
     }

@@ -94,13 +94,17 @@ public final class RnnOutputs {
         return t;
     }
 
-    /** Adds /rates/rnn/&lt;condition&gt;/{rates, latents, time_ms} to an existing results file (rewritten whole). */
+    /**
+     * Adds /rates/&lt;model&gt;/&lt;condition&gt;/{rates, latents, time_ms} (model rnn or gfr) to an existing
+     * results file (rewritten whole).
+     */
     static void addToResults(RnnRatesRun.Result r, Path results) throws IOException {
-        ResultsH5 h5 = ResultsH5.copyOf(results).remove("/rates/rnn");
+        String root = "/rates/" + (r.model().equals("rnn") ? "rnn" : "gfr");
+        ResultsH5 h5 = ResultsH5.copyOf(results).remove(root);
         BinnedTrials b = r.inputs().binned();
         double perSecond = 1000 / b.binMs();
         for (RnnRateInference.Group g : r.groups()) {
-            String group = "/rates/rnn/" + RnnModelStore.fileName(g.name());
+            String group = root + "/" + RnnModelStore.fileName(g.name());
             int first = g.preprocessing().forecastBins();
             int steps = g.rates()[0].length;
             double[][][] rates = new double[g.trials().length][steps][];

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * BlechRNN's rate inference on binned trials (blech_clust's infer_rnn_rates, Mahmood 2024): per group of trials (one
@@ -45,6 +46,20 @@ public final class RnnRateInference {
     public static List<Group> run(BinnedTrials binned, RnnSettings settings, int stimulusBin, RnnModelStore store,
                                   RnnModelStore reuseFrom, Workers workers, ProgressListener progress,
                                   Consumer<String> log) throws IOException {
+        return run(binned, settings, blechRnn(settings), stimulusBin, store, reuseFrom, workers, progress, log);
+    }
+
+    /** BlechRNN's network sized for the preprocessed data. */
+    public static Function<RnnPreprocessing, SequenceModel.Spec> blechRnn(RnnSettings settings) {
+        return prep -> new AutoencoderRnn.Spec(prep.inputs(), settings.hiddenSize(), prep.outputs(),
+                settings.dropout());
+    }
+
+    /** @param model the model to train, given the preprocessed data's sizes */
+    public static List<Group> run(BinnedTrials binned, RnnSettings settings,
+                                  Function<RnnPreprocessing, SequenceModel.Spec> model, int stimulusBin,
+                                  RnnModelStore store, RnnModelStore reuseFrom, Workers workers,
+                                  ProgressListener progress, Consumer<String> log) throws IOException {
         List<Group> out = new ArrayList<>();
         List<String> labels = binned.trials().labels();
         List<String> names = settings.separateConditions() ? binned.trials().conditions() : List.of("all");
@@ -53,16 +68,18 @@ public final class RnnRateInference {
                     ? java.util.stream.IntStream.range(0, labels.size()).filter(k -> labels.get(k).equals(name))
                     .toArray()
                     : java.util.stream.IntStream.range(0, labels.size()).toArray();
-            progress.stage("Training the RNN: " + (names.size() > 1 ? "condition " + name : "all trials"));
-            out.add(fitGroup(binned, settings, stimulusBin, name, members, store, reuseFrom, workers, progress,
-                    log));
+            progress.stage("Training: " + (names.size() > 1 ? "condition " + name : "all trials"));
+            out.add(fitGroup(binned, settings, model, stimulusBin, name, members, store, reuseFrom, workers,
+                    progress, log));
         }
         return out;
     }
 
-    private static Group fitGroup(BinnedTrials binned, RnnSettings settings, int stimulusBin, String name,
-                                  int[] members, RnnModelStore store, RnnModelStore reuseFrom, Workers workers,
-                                  ProgressListener progress, Consumer<String> log) throws IOException {
+    private static Group fitGroup(BinnedTrials binned, RnnSettings settings,
+                                  Function<RnnPreprocessing, SequenceModel.Spec> modelSpec, int stimulusBin,
+                                  String name, int[] members, RnnModelStore store, RnnModelStore reuseFrom,
+                                  Workers workers, ProgressListener progress, Consumer<String> log)
+            throws IOException {
         double[][][] counts = binned.counts();
         TrialSplit local = TrialSplit.random(members.length, settings.trainTestSplit(), settings.seed());
         int[] train = pick(members, local.train());
@@ -76,20 +93,22 @@ public final class RnnRateInference {
             ids.add(binned.trials().ids().get(k));
         }
         RnnPreprocessing prep = RnnPreprocessing.fit(counts, train, settings, stimulusBin);
-        RnnModelStore.Saved wanted = new RnnModelStore.Saved(settings, binned.neurons(), ids, train, test, prep,
-                null);
+        SequenceModel.Spec spec = modelSpec.apply(prep);
+        String specText = RnnModelStore.describe(spec);
+        RnnModelStore.Saved wanted = new RnnModelStore.Saved(settings, specText, binned.neurons(), ids, train, test,
+                prep, null);
         RnnModelStore.Model model = reuseFrom == null ? null : reuseFrom.find(name, wanted);
         boolean reused = model != null;
         if (reused) {
             log.accept("condition " + name + ": reusing the model trained earlier (set retrain to train afresh)");
             prep = model.saved().preprocessing();
         } else {
-            RnnTraining.Trained trained = RnnTraining.train(prep,
+            RnnTraining.Trained trained = RnnTraining.train(spec, prep,
                     prep.inputs(counts, train, select(trialNumbers, members, train)), prep.targets(counts, train),
                     prep.inputs(counts, test, select(trialNumbers, members, test)), prep.targets(counts, test),
                     settings, workers, progress);
-            model = new RnnModelStore.Model(trained.network(), new RnnModelStore.Saved(settings, binned.neurons(),
-                    ids, train, test, prep, trained.curve()));
+            model = new RnnModelStore.Model(trained.network(), new RnnModelStore.Saved(settings, specText,
+                    binned.neurons(), ids, train, test, prep, trained.curve()));
         }
         if (store != null) {
             store.save(name, model);
@@ -105,7 +124,7 @@ public final class RnnRateInference {
                     + "usePca off");
         }
         model.network().useWorkers(workers);
-        AutoencoderRnn.Pass pass = model.network().predict(prep.inputs(counts, members, trialNumbers));
+        SequenceModel.Pass pass = model.network().predict(prep.inputs(counts, members, trialNumbers));
         model.network().useWorkers(null);
         double[] outputs = pass.outputs();
         double[] latents = pass.latents();

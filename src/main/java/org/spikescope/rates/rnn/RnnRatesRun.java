@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * "Infer Firing Rates (RNN)" from files: spikes (counts per frame with time_s, the pipeline's spikes.csv, or spike
@@ -38,8 +39,9 @@ public final class RnnRatesRun {
     public record Inputs(BinnedTrials binned, int stimulusBin, boolean continuous) {
     }
 
-    public record Result(Inputs inputs, List<RnnRateInference.Group> groups, RateComparison.Result comparison,
-                         List<String> log, Path output) {
+    /** @param model the model's name in metrics.csv and results.h5 ("rnn", "gfr_network") */
+    public record Result(String model, Inputs inputs, List<RnnRateInference.Group> groups,
+                         RateComparison.Result comparison, List<String> log, Path output) {
     }
 
     /** @param trials null or empty: continuous mode */
@@ -102,6 +104,17 @@ public final class RnnRatesRun {
      */
     public static Result toFolder(Path spikes, Path trials, RnnSettings settings, boolean retrain, Path output,
                                   Path results, ProgressListener progress) throws IOException {
+        return toFolder(spikes, trials, settings, "rnn", RnnRateInference.blechRnn(settings), retrain, output,
+                results, progress);
+    }
+
+    /**
+     * @param modelName the model's name in the outputs
+     * @param model     the model to train, given the preprocessed data's sizes
+     */
+    public static Result toFolder(Path spikes, Path trials, RnnSettings settings, String modelName,
+                                  Function<RnnPreprocessing, SequenceModel.Spec> model, boolean retrain, Path output,
+                                  Path results, ProgressListener progress) throws IOException {
         settings.validate();
         progress.stage("Reading spikes and trials");
         Inputs in = read(spikes, trials, settings);
@@ -112,11 +125,11 @@ public final class RnnRatesRun {
         try (AtomicFolder folder = AtomicFolder.create(output); Workers workers = new Workers()) {
             RnnModelStore previous = retrain ? null : new RnnModelStore(output.resolve(RnnOutputs.MODEL_DIR));
             RnnModelStore store = new RnnModelStore(folder.dir().resolve(RnnOutputs.MODEL_DIR));
-            List<RnnRateInference.Group> groups = RnnRateInference.run(in.binned(), settings, in.stimulusBin(),
-                    store, previous, workers, progress, log::add);
+            List<RnnRateInference.Group> groups = RnnRateInference.run(in.binned(), settings, model,
+                    in.stimulusBin(), store, previous, workers, progress, log::add);
             progress.stage("Scoring rates on held-out trials");
-            RateComparison.Result comparison = RateComparison.compare(in.binned(), groups);
-            Result result = new Result(in, groups, comparison, log, output);
+            RateComparison.Result comparison = RateComparison.compare(in.binned(), groups, modelName);
+            Result result = new Result(modelName, in, groups, comparison, log, output);
             progress.stage("Writing rates");
             RnnOutputs.write(result, settings, folder.dir());
             if (results != null) {

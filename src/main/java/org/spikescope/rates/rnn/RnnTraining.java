@@ -4,7 +4,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
 
-/** Trains one BlechRNN model full batch with Adam, evaluating the training and test losses every few steps. */
+/** Trains one rate model (BlechRNN's by default) full batch with Adam, evaluating the training and test losses every few steps. */
 public final class RnnTraining {
 
     private RnnTraining() {
@@ -14,11 +14,10 @@ public final class RnnTraining {
     }
 
     /** Inputs and targets are {@code [trial][step][feature]} as {@link RnnPreprocessing} builds them. */
-    public static Trained train(RnnPreprocessing prep, double[] trainInputs, double[] trainTargets,
-                                double[] testInputs, double[] testTargets, RnnSettings settings, Workers workers,
-                                ProgressListener progress) {
-        RnnNetwork network = RnnNetwork.create(prep.inputs(), settings.hiddenSize(), prep.outputs(),
-                settings.dropout(), settings.learningRate(), prep.steps(), settings.seed());
+    public static Trained train(SequenceModel.Spec model, RnnPreprocessing prep, double[] trainInputs,
+                                double[] trainTargets, double[] testInputs, double[] testTargets, RnnSettings settings,
+                                Workers workers, ProgressListener progress) {
+        RnnNetwork network = RnnNetwork.create(model, settings.learningRate(), prep.steps(), settings.seed());
         network.useWorkers(workers);
         DataSet batch = network.batch(trainInputs, trainTargets);
         int total = settings.trainSteps();

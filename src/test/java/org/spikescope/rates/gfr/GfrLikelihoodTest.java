@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class GfrLikelihoodTest {
+public class GfrLikelihoodTest {
 
     static GfrCell cell(double[] alpha, double[] beta) {
         return new GfrCell("1", "", 20, 20, 0, 0, 0, 0, alpha, beta, GfrCell.decays(20),
@@ -16,7 +16,7 @@ class GfrLikelihoodTest {
     }
 
     /** The largest relative difference between an analytic gradient and central differences. */
-    static double worst(double[] x, double[] analytic, ToDoubleFunction<double[]> loss) {
+    public static double worst(double[] x, double[] analytic, ToDoubleFunction<double[]> loss) {
         double worst = 0;
         for (int i = 0; i < x.length; i++) {
             double h = 1e-6 * Math.max(1, Math.abs(x[i]));

@@ -29,7 +29,7 @@ class RnnRateInferenceTest {
             groups = RnnRateInference.run(sim.binned, s, (int) (SimulatedTrials.STIMULUS_MS / SimulatedTrials.BIN_MS),
                     null, null, workers, ProgressListener.NONE, log::add);
         }
-        RateComparison.Result result = RateComparison.compare(sim.binned, groups);
+        RateComparison.Result result = RateComparison.compare(sim.binned, groups, "rnn");
         log.forEach(System.out::println);
         result.scores().forEach(sc -> System.out.printf("%s bits/spike %.3f mse %.4f%n", sc.model(), sc.bitsPerSpike(),
                 sc.mse()));

@@ -11,37 +11,50 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
+import org.spikescope.io.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * DL4J configuration of the whole BlechRNN network as one recurrent layer ({@link AutoencoderRnn} does the
- * arithmetic). DL4J keeps what it is good at: the updater (Adam), the training loop, the loss layer and model
- * files; the layer serialises to DL4J's JSON through these bean properties.
+ * DL4J configuration of a whole {@link SequenceModel} (BlechRNN's network, a GFR network) as one recurrent layer,
+ * which is also the output layer (MSE). DL4J keeps what it is good at: the updater (Adam), the training loop and
+ * model files; the layer serialises to DL4J's JSON through these bean properties, the model as its spec's class
+ * name and JSON.
  */
-public class AutoencoderRnnLayer extends BaseLayer {
+public class SequenceModelLayer extends BaseLayer {
 
-    private int inputs;
-    private int hidden;
-    private int outputs;
-    private double dropoutRate;
+    private String kind;
+    private String spec;
     private long seed;
 
     /** For DL4J's JSON reader. */
-    public AutoencoderRnnLayer() {
+    public SequenceModelLayer() {
     }
 
-    public AutoencoderRnnLayer(int inputs, int hidden, int outputs, double dropoutRate, long seed) {
-        this.inputs = inputs;
-        this.hidden = hidden;
-        this.outputs = outputs;
-        this.dropoutRate = dropoutRate;
+    public SequenceModelLayer(SequenceModel.Spec spec, long seed) {
+        this.kind = spec.getClass().getName();
+        try {
+            this.spec = Json.MAPPER.writeValueAsString(spec);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.seed = seed;
     }
 
-    public AutoencoderRnn network() {
-        return new AutoencoderRnn(inputs, hidden, outputs, dropoutRate);
+    public SequenceModel network() {
+        try {
+            Class<?> type = Class.forName(kind);
+            if (!SequenceModel.Spec.class.isAssignableFrom(type)) {
+                throw new IllegalStateException(kind + " is not a sequence model");
+            }
+            return ((SequenceModel.Spec) Json.MAPPER.readValue(spec, type)).build();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("model file names an unknown model " + kind + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -49,7 +62,7 @@ public class AutoencoderRnnLayer extends BaseLayer {
                                                        Collection<TrainingListener> listeners, int index,
                                                        INDArray paramsView, boolean initializeParams,
                                                        DataType dataType) {
-        AutoencoderRnnLayerImpl layer = new AutoencoderRnnLayerImpl(conf, dataType);
+        SequenceModelLayerImpl layer = new SequenceModelLayerImpl(conf, dataType);
         layer.setListeners(listeners);
         layer.setIndex(index);
         layer.setParamsViewArray(paramsView);
@@ -61,20 +74,21 @@ public class AutoencoderRnnLayer extends BaseLayer {
 
     @Override
     public ParamInitializer initializer() {
-        return AutoencoderRnnParameters.INSTANCE;
+        return SequenceModelParameters.INSTANCE;
     }
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         if (inputType.getType() != InputType.Type.RNN) {
-            throw new IllegalArgumentException("the RNN layer needs sequences, got " + inputType);
+            throw new IllegalArgumentException("the sequence model needs sequences, got " + inputType);
         }
-        return InputType.recurrent(outputs, ((InputType.InputTypeRecurrent) inputType).getTimeSeriesLength());
+        return InputType.recurrent(network().outputs(),
+                ((InputType.InputTypeRecurrent) inputType).getTimeSeriesLength());
     }
 
     @Override
     public void setNIn(InputType inputType, boolean override) {
-        // the input width is fixed by the constructor
+        // the input width is fixed by the spec
     }
 
     @Override
@@ -95,41 +109,25 @@ public class AutoencoderRnnLayer extends BaseLayer {
     @Override
     public LayerMemoryReport getMemoryReport(InputType inputType) {
         long params = network().parameterCount();
-        return new LayerMemoryReport.Builder(layerName, AutoencoderRnnLayer.class, inputType,
+        return new LayerMemoryReport.Builder(layerName, SequenceModelLayer.class, inputType,
                 getOutputType(0, inputType)).standardMemory(params, params).workingMemory(0, 0, 0, 0)
                 .cacheMemory(0, 0).build();
     }
 
-    public int getInputs() {
-        return inputs;
+    public String getKind() {
+        return kind;
     }
 
-    public void setInputs(int inputs) {
-        this.inputs = inputs;
+    public void setKind(String kind) {
+        this.kind = kind;
     }
 
-    public int getHidden() {
-        return hidden;
+    public String getSpec() {
+        return spec;
     }
 
-    public void setHidden(int hidden) {
-        this.hidden = hidden;
-    }
-
-    public int getOutputs() {
-        return outputs;
-    }
-
-    public void setOutputs(int outputs) {
-        this.outputs = outputs;
-    }
-
-    public double getDropoutRate() {
-        return dropoutRate;
-    }
-
-    public void setDropoutRate(double dropoutRate) {
-        this.dropoutRate = dropoutRate;
+    public void setSpec(String spec) {
+        this.spec = spec;
     }
 
     public long getSeed() {

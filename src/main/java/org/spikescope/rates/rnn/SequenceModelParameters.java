@@ -10,17 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The layer's weights as one DL4J parameter, "W": the flat vector {@link AutoencoderRnn} lays out itself. */
-final class AutoencoderRnnParameters implements ParamInitializer {
+/** The layer's weights as one DL4J parameter, "W": the flat vector the {@link SequenceModel} lays out itself. */
+final class SequenceModelParameters implements ParamInitializer {
 
     static final String KEY = "W";
-    static final AutoencoderRnnParameters INSTANCE = new AutoencoderRnnParameters();
+    static final SequenceModelParameters INSTANCE = new SequenceModelParameters();
 
-    private AutoencoderRnnParameters() {
+    private SequenceModelParameters() {
     }
 
-    private static AutoencoderRnnLayer conf(Layer layer) {
-        return (AutoencoderRnnLayer) layer;
+    private static SequenceModelLayer conf(Layer layer) {
+        return (SequenceModelLayer) layer;
     }
 
     @Override
@@ -61,7 +61,7 @@ final class AutoencoderRnnParameters implements ParamInitializer {
     @Override
     public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray paramsView, boolean initialize) {
         if (initialize) {
-            AutoencoderRnnLayer layer = conf(conf.getLayer());
+            SequenceModelLayer layer = conf(conf.getLayer());
             double[] values = new double[(int) paramsView.length()];
             layer.network().initialise(values, layer.getSeed());
             paramsView.assign(Nd4j.createFromArray(values).reshape(paramsView.shape()));

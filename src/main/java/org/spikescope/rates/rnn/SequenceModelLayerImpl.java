@@ -19,11 +19,11 @@ import java.util.List;
 
 /**
  * The running layer, also the network's output layer with PyTorch's MSE (the mean over every output): copies
- * DL4J's {@code [batch, feature, step]} arrays to plain arrays, lets {@link AutoencoderRnn} run the whole batch
+ * DL4J's {@code [batch, feature, step]} arrays to plain arrays, lets the {@link SequenceModel} run the whole batch
  * forward, compute the loss and go back through time, and copies the gradient back. A training step is then a
  * handful of ND4J operations (the copies, Adam) instead of thousands.
  */
-public class AutoencoderRnnLayerImpl extends BaseLayer<AutoencoderRnnLayer> implements IOutputLayer {
+public class SequenceModelLayerImpl extends BaseLayer<SequenceModelLayer> implements IOutputLayer {
 
     /**
      * The loss gradient handed to DL4J's Adam is scaled by this. Adam's steps do not depend on the gradient's scale
@@ -33,9 +33,9 @@ public class AutoencoderRnnLayerImpl extends BaseLayer<AutoencoderRnnLayer> impl
      */
     static final double ADAM_GRADIENT_SCALE = 64;
 
-    private final AutoencoderRnn network;
+    private final SequenceModel network;
     private transient Workers workers;
-    private transient AutoencoderRnn.Pass lastPass;
+    private transient SequenceModel.Pass lastPass;
     private transient double[] lastParams;
     private transient INDArray labels;
     private double lastLoss = Double.NaN;
@@ -45,7 +45,7 @@ public class AutoencoderRnnLayerImpl extends BaseLayer<AutoencoderRnnLayer> impl
     private transient INDArray knownLabels;
     private transient double[] knownTargets;
 
-    public AutoencoderRnnLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+    public SequenceModelLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
         this.network = layerConf().network();
     }
@@ -67,8 +67,8 @@ public class AutoencoderRnnLayerImpl extends BaseLayer<AutoencoderRnnLayer> impl
     }
 
     /** Runs the network without dropout and keeps its outputs and latent factors (for prediction). */
-    public AutoencoderRnn.Pass predict(double[] inputs, int sequences, int steps) {
-        return network.forward(params().toDoubleVector(), inputs, sequences, steps, false, 0, workers);
+    public SequenceModel.Pass predict(double[] inputs, int sequences, int steps) {
+        return network.forward(params().toDoubleVector(), inputs, sequences, steps, false, 0, workers, null);
     }
 
     @Override
@@ -124,7 +124,7 @@ public class AutoencoderRnnLayerImpl extends BaseLayer<AutoencoderRnnLayer> impl
         network.backward(lastParams, lastPass, dy, gradient, dx, workers);
         gradientsFlattened.assign(Nd4j.createFromArray(gradient).reshape(gradientsFlattened.shape()));
         Gradient g = new DefaultGradient(gradientsFlattened);
-        g.setGradientFor(AutoencoderRnnParameters.KEY, gradientViews.get(AutoencoderRnnParameters.KEY));
+        g.setGradientFor(SequenceModelParameters.KEY, gradientViews.get(SequenceModelParameters.KEY));
         INDArray epsilonOut = first ? null
                 : toBatch(dx, dims[0], dims[1], network.inputs(), ArrayType.ACTIVATION_GRAD, mgr);
         return new Pair<>(g, epsilonOut);
