@@ -14,16 +14,11 @@ public record GfrActivation(double maxCurrent, double maxFiringRate, double[] po
                             double binSize) {
 
     public double apply(double x) {
-        double u = (x - threshold) / maxCurrent;
-        double poly = 0;
-        for (int k = polyCoeff.length - 1; k >= 0; k--) {
-            poly = poly * u + polyCoeff[k] * polyCoeff[k];
-        }
-        return maxFiringRate * Math.max(0, Math.tanh(poly));
+        return maxFiringRate * Math.max(0, Math.tanh(polynomial(x)[1]));
     }
 
-    /** dg/dx, zero where the rate is clipped at zero. */
-    public double derivative(double x) {
+    /** The polynomial and its slope at u = (x − b)/σ, by Horner's scheme: {u, P(u), P'(u)}. */
+    private double[] polynomial(double x) {
         double u = (x - threshold) / maxCurrent;
         double poly = 0;
         double slope = 0;
@@ -31,8 +26,14 @@ public record GfrActivation(double maxCurrent, double maxFiringRate, double[] po
             slope = slope * u + poly;
             poly = poly * u + polyCoeff[k] * polyCoeff[k];
         }
-        double t = Math.tanh(poly);
-        return t > 0 ? maxFiringRate * (1 - t * t) * slope / maxCurrent : 0;
+        return new double[] {u, poly, slope};
+    }
+
+    /** dg/dx, zero where the rate is clipped at zero. */
+    public double derivative(double x) {
+        double[] p = polynomial(x);
+        double t = Math.tanh(p[1]);
+        return t > 0 ? maxFiringRate * (1 - t * t) * p[2] / maxCurrent : 0;
     }
 
     /**
@@ -40,14 +41,10 @@ public record GfrActivation(double maxCurrent, double maxFiringRate, double[] po
      * the rate is clipped at zero.
      */
     public double parameterGradient(double x, double weight, double[] dCoeff) {
-        double u = (x - threshold) / maxCurrent;
-        double poly = 0;
-        double slope = 0;
-        for (int k = polyCoeff.length - 1; k >= 0; k--) {
-            slope = slope * u + poly;
-            poly = poly * u + polyCoeff[k] * polyCoeff[k];
-        }
-        double t = Math.tanh(poly);
+        double[] p = polynomial(x);
+        double u = p[0];
+        double slope = p[2];
+        double t = Math.tanh(p[1]);
         if (!(t > 0)) {
             return 0;
         }
