@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 
 /**
  * A recurrent network of GFR neurons as a rate model (GRNN's network experiments): each unit j receives the current
- * I_j(t) = b_j + Σ_i W_ji x_i(t) + Σ_k R_jk r_k(t−1), runs its own GFR dynamics (α, β, λ, g) and fires r_j(t) = 1000
- * f_j(t) Hz; a linear readout of the rates gives the outputs. Trained: the input, recurrent and readout weights, and
+ * I_j(t) = b_j + Σ_i W_ji x_i(t) + Σ_k R_jk q_k(t−1), runs its own GFR dynamics (α, β, λ, g) and fires f_j(t); a
+ * linear readout of q_j = f_j/γ_j (each unit's rate as a share of its maximum, so that weights see values in [0, 1]
+ * whatever the units' rates) gives the outputs. Trained: the input, recurrent and readout weights, and
  * the units' α and β unless frozen (g always stays as given). The latent state is the units' rates.
  */
 public final class GfrNetwork implements SequenceModel {
@@ -49,6 +50,8 @@ public final class GfrNetwork implements SequenceModel {
     private final int states;
     private final List<Unit> unitList;
     private final boolean trainUnits;
+    /** From a rate in Hz to the share of the unit's maximum, 1/(1000 γ). */
+    private final double[] toShare;
     private final int win;
     private final int bin;
     private final int wrec;
@@ -70,6 +73,7 @@ public final class GfrNetwork implements SequenceModel {
         }
         this.unitList = List.copyOf(unitList);
         this.trainUnits = trainUnits;
+        this.toShare = unitList.stream().mapToDouble(u -> 1 / (1000 * u.activation().maxFiringRate())).toArray();
         int o = 0;
         win = o; o += units * nIn;
         bin = o; o += units;
@@ -98,7 +102,7 @@ public final class GfrNetwork implements SequenceModel {
 
     /**
      * Input weights uniform in ±σ_j/√inputs (σ_j the unit's maximum current), biases at b_j + 0.3σ_j so that units
-     * start responsive, no recurrence, a small readout, α and β as the units come.
+     * start responsive, no recurrence, a readout uniform in ±1/√units, α and β as the units come.
      */
     @Override
     public void initialise(double[] p, long seed) {
@@ -114,7 +118,7 @@ public final class GfrNetwork implements SequenceModel {
             System.arraycopy(unitList.get(j).beta(), 0, p, beta + j * states, states);
         }
         for (int k = 0; k < nOut * units; k++) {
-            p[wout + k] = (2 * rng.nextDouble() - 1) * 0.02 / Math.sqrt(units);
+            p[wout + k] = (2 * rng.nextDouble() - 1) / Math.sqrt(units);
         }
     }
 
@@ -177,7 +181,7 @@ public final class GfrNetwork implements SequenceModel {
                 double feedback = 0;
                 if (prev >= 0) {
                     for (int k = 0; k < units; k++) {
-                        in += p[wrec + j * units + k] * pass.rate[prev + k];
+                        in += p[wrec + j * units + k] * pass.rate[prev + k] * toShare[k];
                     }
                     feedback = pass.rate[prev + j];
                 }
@@ -195,7 +199,7 @@ public final class GfrNetwork implements SequenceModel {
             for (int o = 0; o < nOut; o++) {
                 double v = p[bout + o];
                 for (int j = 0; j < units; j++) {
-                    v += p[wout + o * units + j] * pass.rate[row * units + j];
+                    v += p[wout + o * units + j] * pass.rate[row * units + j] * toShare[j];
                 }
                 pass.y[row * nOut + o] = v;
             }
@@ -233,13 +237,14 @@ public final class GfrNetwork implements SequenceModel {
             int row = s * pass.steps + t;
             int prev = t > 0 ? (row - 1) * units : -1;
             for (int j = 0; j < units; j++) {
-                double v = 0;
+                double share = 0;
                 for (int o = 0; o < nOut; o++) {
-                    v += p[wout + o * units + j] * dy[row * nOut + o];
+                    share += p[wout + o * units + j] * dy[row * nOut + o];
                 }
                 for (int k = 0; k < units; k++) {
-                    v += p[wrec + k * units + j] * dINext[k];
+                    share += p[wrec + k * units + j] * dINext[k];
                 }
+                double v = share * toShare[j];
                 for (int i = 0; i < states; i++) {
                     v += p[beta + j * states + i] * dhNext[j * states + i];
                 }
@@ -249,7 +254,7 @@ public final class GfrNetwork implements SequenceModel {
                 double d = dy[row * nOut + o];
                 g[bout + o] += d;
                 for (int j = 0; j < units; j++) {
-                    g[wout + o * units + j] += d * pass.rate[row * units + j];
+                    g[wout + o * units + j] += d * pass.rate[row * units + j] * toShare[j];
                 }
             }
             for (int j = 0; j < units; j++) {
@@ -274,7 +279,7 @@ public final class GfrNetwork implements SequenceModel {
                 }
                 if (prev >= 0) {
                     for (int k = 0; k < units; k++) {
-                        g[wrec + j * units + k] += di * pass.rate[prev + k];
+                        g[wrec + j * units + k] += di * pass.rate[prev + k] * toShare[k];
                     }
                 }
             }
