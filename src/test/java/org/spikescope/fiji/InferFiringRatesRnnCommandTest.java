@@ -156,13 +156,20 @@ class InferFiringRatesRnnCommandTest {
         assertEquals(0, infer(rnn, "").code());
         HeadlessRuns.Run run = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (GFR network)",
                 "spikes='" + spikes + "',trials='" + trials + "',output='" + gfr + "',timeLims='0,3000',binSize=50,"
-                        + "stimulusTime=1000,trainSteps=300");
+                        + "stimulusTime=1000,trainSteps=300,compareWith='" + rnn + "'");
         assertEquals(0, run.code(), run.err());
         CsvRows a = CsvRows.read(rnn.resolve("metrics.csv"));
         CsvRows b = CsvRows.read(gfr.resolve("metrics.csv"));
-        assertEquals("gfr_network", b.rows().get(0)[0]);
-        assertEquals(a.rows().get(1)[1], b.rows().get(1)[1], "smoothing scored on the same trials");
-        assertEquals(a.rows().get(2)[1], b.rows().get(2)[1], "PSTH scored on the same trials");
+        // one table: this run's model, the RNN from its folder, then the baselines
+        assertEquals(List.of("gfr_network", "rnn", "smoothing", "psth"), b.rows().stream().map(r -> r[0]).toList());
+        assertEquals(a.rows().get(0)[1], b.rows().get(1)[1]);
+        assertEquals(a.rows().get(1)[1], b.rows().get(2)[1], "smoothing scored on the same trials");
+        assertEquals(a.rows().get(2)[1], b.rows().get(3)[1], "PSTH scored on the same trials");
+        HeadlessRuns.Run otherTrials = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (GFR network)",
+                "spikes='" + spikes + "',trials='" + trials + "',output='" + dir.resolve("gfr seed 5") + "',"
+                        + "timeLims='0,3000',binSize=50,stimulusTime=1000,trainSteps=10,seed=5,compareWith='" + rnn + "'");
+        assertNotEquals(0, otherTrials.code());
+        assertTrue(otherTrials.err().contains("held out other trials"), otherTrials.err());
         System.out.printf(Locale.ROOT, "held-out bits/spike: RNN %.3f, GFR network %.3f, smoothing %.3f%n",
                 a.number(0, 1), b.number(0, 1), a.number(1, 1));
         assertTrue(b.number(0, 1) > 0, "GFR network bits/spike " + b.number(0, 1));

@@ -3,7 +3,9 @@ package org.spikescope.fiji.commands;
 import org.scijava.command.Command;
 import org.scijava.plugin.Plugin;
 import org.spikescope.fiji.FijiProgress;
+import org.spikescope.rates.rnn.RnnRateInference;
 import org.spikescope.rates.rnn.RnnRatesRun;
+import org.spikescope.rates.rnn.RnnSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +20,10 @@ public class InferFiringRatesRnnCommand extends RateModelCommand {
     @Override
     public void run() {
         try {
+            RnnSettings s = settings();
             report(RnnRatesRun.toFolder(spikes == null ? null : spikes.toPath(),
-                    trials == null ? null : trials.toPath(), settings(), retrain, output.toPath(), resultsFile(),
+                    trials == null ? null : trials.toPath(), s, "rnn", RnnRateInference.blechRnn(s), retrain,
+                    output.toPath(), resultsFile(), compareFolder(),
                     FijiProgress.forCommand("Infer Firing Rates (RNN)")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

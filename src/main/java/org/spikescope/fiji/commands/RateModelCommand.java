@@ -77,6 +77,10 @@ public abstract class RateModelCommand implements Command {
             + "the rates to; empty = none")
     File results;
 
+    @Parameter(label = "Compare with (folder)", required = false, style = "directory", description = "the output "
+            + "folder of another rate-model run on the same trials: its model's scores join this run's metrics.csv")
+    File compareWith;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Summary")
     String summary;
 
@@ -100,6 +104,10 @@ public abstract class RateModelCommand implements Command {
 
     java.nio.file.Path resultsFile() {
         return results == null || results.getPath().isEmpty() ? null : results.toPath();
+    }
+
+    java.nio.file.Path compareFolder() {
+        return compareWith == null || compareWith.getPath().isEmpty() ? null : compareWith.toPath();
     }
 
     /** Fills the summary and shows the tables and plots. */

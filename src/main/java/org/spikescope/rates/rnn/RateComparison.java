@@ -27,6 +27,14 @@ public final class RateComparison {
 
     /** @param smoothingMs the smoothing kernel's σ chosen on the training trials */
     public record Result(List<Score> scores, double smoothingMs, int testTrials) {
+
+        /** With other models' scores on the same trials placed after this run's model, before the baselines. */
+        public Result with(List<Score> others) {
+            List<Score> all = new ArrayList<>(scores.subList(0, 1));
+            all.addAll(others);
+            all.addAll(scores.subList(1, scores.size()));
+            return new Result(all, smoothingMs, testTrials);
+        }
     }
 
     /** @param model the model's name in the table */

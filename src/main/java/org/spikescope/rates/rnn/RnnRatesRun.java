@@ -105,16 +105,18 @@ public final class RnnRatesRun {
     public static Result toFolder(Path spikes, Path trials, RnnSettings settings, boolean retrain, Path output,
                                   Path results, ProgressListener progress) throws IOException {
         return toFolder(spikes, trials, settings, "rnn", RnnRateInference.blechRnn(settings), retrain, output,
-                results, progress);
+                results, null, progress);
     }
 
     /**
-     * @param modelName the model's name in the outputs
-     * @param model     the model to train, given the preprocessed data's sizes
+     * @param modelName   the model's name in the outputs
+     * @param model       the model to train, given the preprocessed data's sizes
+     * @param compareWith another rate run's output folder whose model scores join this run's table (it must have
+     *                    held out the same trials), or null
      */
     public static Result toFolder(Path spikes, Path trials, RnnSettings settings, String modelName,
                                   Function<RnnPreprocessing, SequenceModel.Spec> model, boolean retrain, Path output,
-                                  Path results, ProgressListener progress) throws IOException {
+                                  Path results, Path compareWith, ProgressListener progress) throws IOException {
         settings.validate();
         progress.stage("Reading spikes and trials");
         Inputs in = read(spikes, trials, settings);
@@ -129,6 +131,9 @@ public final class RnnRatesRun {
                     in.stimulusBin(), store, previous, workers, progress, log::add);
             progress.stage("Scoring rates on held-out trials");
             RateComparison.Result comparison = RateComparison.compare(in.binned(), groups, modelName);
+            if (compareWith != null) {
+                comparison = comparison.with(EarlierRun.scores(compareWith, groups, modelName));
+            }
             Result result = new Result(modelName, in, groups, comparison, log, output);
             progress.stage("Writing rates");
             RnnOutputs.write(result, settings, folder.dir());
