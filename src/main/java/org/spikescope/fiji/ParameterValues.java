@@ -130,4 +130,21 @@ public final class ParameterValues {
         }
         return value.toString();
     }
+
+    /** Numbers typed as one text parameter ('1500,4500', '0.001, 0.01'); the message names the parameter. */
+    public static double[] numbers(String parameter, String text, int count, String example) {
+        String[] parts = text == null ? new String[0] : text.replace("'", "").trim().split("[,;\\s]+");
+        try {
+            double[] out = java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).mapToDouble(Double::parseDouble)
+                    .toArray();
+            if (count < 0 ? out.length > 0 : out.length == count) {
+                return out;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new org.spikescope.core.InputException("parameter '" + parameter + "': expected "
+                + (count < 0 ? "numbers" : count + " numbers") + " separated by commas (e.g. '" + example + "'), got '"
+                + text + "'");
+    }
 }

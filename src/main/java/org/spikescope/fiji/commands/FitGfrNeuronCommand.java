@@ -6,6 +6,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.spikescope.core.InputException;
 import org.spikescope.fiji.FijiProgress;
+import org.spikescope.fiji.ParameterValues;
 import org.spikescope.rates.gfr.GfrCell;
 import org.spikescope.rates.gfr.GfrDataset;
 import org.spikescope.rates.gfr.GfrFitSettings;
@@ -75,7 +76,7 @@ public class FitGfrNeuronCommand implements Command {
             throw new InputException("parameters 'output' and 'cellId' are needed");
         }
         GfrFitSettings settings = new GfrFitSettings(binSize, activationBinSize, degree, maxFiringRate, sparsity,
-                rates(learningRates), steps, D.activationSteps(), D.validationShare()).validate();
+                ParameterValues.numbers("learningRates", learningRates, -1, "0.001,0.01,0.1"), steps, D.activationSteps(), D.validationShare()).validate();
         try {
             GfrRecording rec = GfrRecording.read(current.toPath(), spikes.toPath(), binSize);
             GfrFitting.Result fit = GfrFitting.fit(cellId.trim(), creLine == null ? "" : creLine, rec.currents(),
@@ -97,16 +98,6 @@ public class FitGfrNeuronCommand implements Command {
                     fit.onsets(), fit.learningRate(), fit.validationEvr(), fit.trainLoss(), output, cells.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static double[] rates(String text) {
-        try {
-            return java.util.Arrays.stream(text.replace("'", "").split("[,;\\s]+")).filter(t -> !t.isEmpty())
-                    .mapToDouble(Double::parseDouble).toArray();
-        } catch (NumberFormatException e) {
-            throw new InputException("parameter 'learningRates': expected numbers separated by commas, got '" + text
-                    + "'");
         }
     }
 }

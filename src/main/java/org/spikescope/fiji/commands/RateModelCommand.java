@@ -5,6 +5,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.spikescope.core.InputException;
 import org.spikescope.fiji.MovieInputs;
+import org.spikescope.fiji.ParameterValues;
 import org.spikescope.fiji.display.RateDisplay;
 import org.spikescope.rates.rnn.RateComparison;
 import org.spikescope.rates.rnn.RnnRatesRun;
@@ -88,7 +89,8 @@ public abstract class RateModelCommand implements Command {
     RnnSettings settings() throws IOException {
         MovieInputs.outputFolder(output);
         RnnSettings c = RnnSettings.loadOrDefaults(config == null ? null : config.toPath());
-        double[] lims = timeLims == null || timeLims.isBlank() ? c.timeLims() : parseLims(timeLims);
+        double[] lims = timeLims == null || timeLims.isBlank() ? c.timeLims()
+                : ParameterValues.numbers("timeLims", timeLims, 2, "1500,4500");
         return new RnnSettings(lims,
                 trainSteps > 0 ? trainSteps : c.trainSteps(),
                 hiddenSize > 0 ? hiddenSize : c.hiddenSize(),
@@ -121,19 +123,6 @@ public abstract class RateModelCommand implements Command {
         r.log().stream().filter(l -> l.startsWith("WARNING")).forEach(w -> s.append("; ").append(w));
         summary = s.append("; wrote ").append(output).toString();
         RateDisplay.show(r);
-    }
-
-    private static double[] parseLims(String text) {
-        String[] parts = text.replace("'", "").split("[,;\\s]+");
-        try {
-            if (parts.length == 2) {
-                return new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())};
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InputException("parameter 'timeLims': expected 'from,to' in ms (e.g. '1500,4500'), got '" + text
-                + "'");
     }
 
     private static boolean choice(String name, String value, boolean fromConfig) {

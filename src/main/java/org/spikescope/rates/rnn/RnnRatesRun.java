@@ -2,20 +2,14 @@ package org.spikescope.rates.rnn;
 
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
-import org.spikescope.core.SpikeTimes;
-import org.spikescope.core.TraceSet;
 import org.spikescope.core.Trials;
 import org.spikescope.core.Workers;
 import org.spikescope.io.AtomicFolder;
-import org.spikescope.io.CsvRows;
-import org.spikescope.io.SpikeTimeTables;
-import org.spikescope.io.TraceTables;
 import org.spikescope.io.TrialTables;
 import org.spikescope.rates.BinnedTrials;
-import org.spikescope.rates.TrialBinning;
+import org.spikescope.rates.SpikeFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,39 +40,21 @@ public final class RnnRatesRun {
 
     /** @param trials null or empty: continuous mode */
     public static Inputs read(Path spikes, Path trials, RnnSettings settings) throws IOException {
-        if (spikes == null || !Files.isRegularFile(spikes)) {
-            throw new InputException("parameter 'spikes': " + spikes + ": no such file");
-        }
-        List<String> header = CsvRows.readHeader(spikes);
-        boolean times = header.contains("cell") && header.contains("time_s");
-        SpikeTimes spikeTimes = times ? SpikeTimeTables.read(spikes) : null;
-        TraceSet counts = times ? null : TraceTables.read(spikes);
+        SpikeFiles in = SpikeFiles.read(spikes);
         double from = settings.timeLims()[0];
         double to = settings.timeLims()[1];
         Trials t;
         boolean continuous = trials == null || trials.toString().isEmpty();
         if (continuous) {
-            double end = times ? last(spikeTimes) : counts.time()[counts.time().length - 1];
-            t = windows(end, to - from);
+            t = windows(in.endSeconds(), to - from);
             to -= from;
             from = 0;
         } else {
             t = TrialTables.read(trials);
         }
-        BinnedTrials binned = times ? TrialBinning.fromTimes(spikeTimes, t, from, to, settings.binSize())
-                : TrialBinning.fromCounts(counts, t, from, to, settings.binSize());
+        BinnedTrials binned = in.bin(t, from, to, settings.binSize());
         int stimulusBin = continuous ? -1 : (int) Math.floor((settings.stimulusTime() - from) / settings.binSize());
         return new Inputs(binned, stimulusBin, continuous);
-    }
-
-    private static double last(SpikeTimes spikes) {
-        double end = 0;
-        for (double[] s : spikes.seconds()) {
-            if (s.length > 0) {
-                end = Math.max(end, s[s.length - 1]);
-            }
-        }
-        return end;
     }
 
     /** Consecutive windows from time 0 that fit in the recording, labelled "all". */

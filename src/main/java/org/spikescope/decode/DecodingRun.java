@@ -1,0 +1,106 @@
+package org.spikescope.decode;
+
+import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.io.TextTable;
+import org.spikescope.io.TrialTables;
+import org.spikescope.rates.SpikeFiles;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "Decode Trial Labels" from files: activity from a spikes CSV and trials CSV (binned in the window) or an HDF5
+ * dataset; results CSV {@code decoder,accuracy,balanced_accuracy,chance,p_value}, and each decoder's confusion
+ * matrix as {@code <output>_confusion_<decoder>.csv} (rows true labels, columns predicted).
+ */
+public final class DecodingRun {
+
+    private DecodingRun() {
+    }
+
+    /** @param window ms from each trial's start, {from, to} */
+    public record Settings(double[] window, double binSize, List<String> decoders, int folds, boolean shuffleFolds,
+                           boolean balance, int permutations, double c, long seed) {
+    }
+
+    public record Result(TrialData data, List<DecodingResult> results) {
+    }
+
+    public static Decoder decoder(String name, Settings s) {
+        return switch (name.trim()) {
+            case "logistic" -> new LogisticDecoder(s.c(), 300);
+            default -> throw new InputException("parameter 'decoders': unknown decoder '" + name
+                    + "'; known: logistic");
+        };
+    }
+
+    public static Result toFile(Path input, Path trials, String spikesDataset, String labelsDataset, Settings s,
+                                Path output, ProgressListener progress) throws IOException {
+        progress.stage("Reading trials");
+        TrialData data = read(input, trials, spikesDataset, labelsDataset, s);
+        Folds folds = s.shuffleFolds() ? Folds.stratified(data.labels(), s.folds(), s.seed())
+                : Folds.contiguous(data.trials(), s.folds());
+        List<DecodingResult> results = new ArrayList<>();
+        for (String name : s.decoders()) {
+            Decoder d = decoder(name, s);
+            progress.stage("Decoding: " + d.name());
+            results.add(TrialDecoding.run(d, data, folds, s.balance(), s.permutations(), s.seed(), progress));
+        }
+        for (DecodingResult r : results) {
+            confusion(r, data).write(sibling(output, "_confusion_" + r.decoder()));
+        }
+        table(results).write(output);
+        return new Result(data, results);
+    }
+
+    /** {@code decoder,accuracy,balanced_accuracy,chance,p_value}, one row per decoder. */
+    public static TextTable table(List<DecodingResult> results) {
+        TextTable table = new TextTable(List.of("decoder", "accuracy", "balanced_accuracy", "chance", "p_value"));
+        for (DecodingResult r : results) {
+            table.add(r.decoder(), r.accuracy(), r.balancedAccuracy(), r.chance(), r.pValue());
+        }
+        return table;
+    }
+
+    static TrialData read(Path input, Path trials, String spikesDataset, String labelsDataset, Settings s)
+            throws IOException {
+        if (input == null) {
+            throw new InputException("parameter 'input': no file given");
+        }
+        String name = input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
+            return TrialData.fromHdf5(input, spikesDataset, labelsDataset);
+        }
+        if (trials == null) {
+            throw new InputException("parameter 'trials': a trials CSV (trial,start_s,label) is needed with a spikes "
+                    + "CSV");
+        }
+        return TrialData.of(SpikeFiles.read(input).bin(TrialTables.read(trials), s.window()[0], s.window()[1],
+                s.binSize()));
+    }
+
+    public static TextTable confusion(DecodingResult r, TrialData data) {
+        List<String> header = new ArrayList<>(List.of("true_label"));
+        header.addAll(data.classes());
+        TextTable t = new TextTable(header);
+        for (int k = 0; k < data.classes().size(); k++) {
+            Object[] row = new Object[header.size()];
+            row[0] = data.classes().get(k);
+            for (int j = 0; j < data.classes().size(); j++) {
+                row[1 + j] = r.confusion()[k][j];
+            }
+            t.add(row);
+        }
+        return t;
+    }
+
+    private static Path sibling(Path output, String suffix) {
+        String file = output.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String stem = dot > 0 ? file.substring(0, dot) : file;
+        return output.resolveSibling(stem + suffix + ".csv");
+    }
+}

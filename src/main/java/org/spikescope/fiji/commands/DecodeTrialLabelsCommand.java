@@ -1,0 +1,98 @@
+package org.spikescope.fiji.commands;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.spikescope.core.InputException;
+import org.spikescope.decode.DecodingResult;
+import org.spikescope.decode.DecodingRun;
+import org.spikescope.fiji.FijiProgress;
+import org.spikescope.fiji.ParameterValues;
+import org.spikescope.fiji.display.DecodingDisplay;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decodes each trial's label (stimulus, choice) from the population's activity in that trial, cross-validated, with
+ * a permutation test. Writes {@code decoder,accuracy,balanced_accuracy,chance,p_value}, one row per decoder, and
+ * each decoder's confusion matrix beside it.
+ */
+@Plugin(type = Command.class, label = "Decode Trial Labels")
+public class DecodeTrialLabelsCommand implements Command {
+
+    @Parameter(label = "Activity", description = "spikes CSV (spike times cell,time_s or counts per frame) with "
+            + "a trials CSV, or an HDF5 file with a trials × neurons × bins dataset")
+    File input;
+
+    @Parameter(label = "Trials (CSV)", required = false, description = "trial,start_s,label (with a spikes CSV)")
+    File trials;
+
+    @Parameter(label = "Activity dataset (HDF5)", required = false)
+    String spikesDataset = "";
+
+    @Parameter(label = "Labels dataset (HDF5)", required = false)
+    String labelsDataset = "";
+
+    @Parameter(label = "Window (ms)", required = false, description = "'from,to' ms from each trial's start")
+    String timeLims = "0,1000";
+
+    @Parameter(label = "Bin size (ms)", min = "0")
+    double binSize = 100;
+
+    @Parameter(label = "Decoders", description = "comma-separated: logistic")
+    String decoders = "logistic";
+
+    @Parameter(label = "Folds", min = "2")
+    int folds = 5;
+
+    @Parameter(label = "Stratified shuffled folds", description = "instead of contiguous blocks of trials")
+    boolean shuffleFolds = false;
+
+    @Parameter(label = "Balance classes", description = "repeat minority classes' training trials")
+    boolean balance = false;
+
+    @Parameter(label = "Permutations", min = "0", description = "label permutations for chance and the p-value")
+    int permutations = 100;
+
+    @Parameter(label = "Regularisation C", min = "0", description = "logistic regression's inverse L2 strength")
+    double c = 1;
+
+    @Parameter(label = "Seed")
+    long seed = 1;
+
+    @Parameter(label = "Output (CSV)", style = "save")
+    File output;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Summary")
+    String summary;
+
+    @Override
+    public void run() {
+        if (output == null) {
+            throw new InputException("parameter 'output': no output file given");
+        }
+        DecodingRun.Settings s = new DecodingRun.Settings(
+                ParameterValues.numbers("timeLims", timeLims, 2, "0,1000"), binSize, List.of(
+                decoders.split("\\s*,\\s*")), folds, shuffleFolds, balance, permutations, c, seed);
+        try {
+            DecodingRun.Result r = DecodingRun.toFile(input == null ? null : input.toPath(),
+                    trials == null || trials.getPath().isEmpty() ? null : trials.toPath(), spikesDataset,
+                    labelsDataset, s, output.toPath(), FijiProgress.forCommand("Decode Trial Labels"));
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d trials, %d classes, %d features;",
+                    r.data().trials(), r.data().classes().size(), r.data().features()[0].length));
+            for (DecodingResult d : r.results()) {
+                text.append(String.format(Locale.ROOT, " %s: balanced accuracy %.3f (chance %.3f, p %.3g)",
+                        d.decoder(), d.balancedAccuracy(), d.chance(), d.pValue()));
+            }
+            summary = text.append("; wrote ").append(output).toString();
+            DecodingDisplay.show(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
