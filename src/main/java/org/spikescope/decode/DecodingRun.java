@@ -29,11 +29,13 @@ public final class DecodingRun {
     public record Result(TrialData data, List<DecodingResult> results) {
     }
 
-    public static Decoder decoder(String name, Settings s) {
+    public static Decoder decoder(String name, Settings s, TrialData data) {
         return switch (name.trim()) {
             case "logistic" -> new LogisticDecoder(s.c(), 300);
+            case "lstm" -> new RecurrentDecoder(data.neurons(), data.bins(), 16, 150, s.seed());
+            case "xgboost" -> new BoostedTreesDecoder(100, 3, 0.1, s.seed());
             default -> throw new InputException("parameter 'decoders': unknown decoder '" + name
-                    + "'; known: logistic");
+                    + "'; known: logistic, lstm, xgboost");
         };
     }
 
@@ -45,7 +47,7 @@ public final class DecodingRun {
                 : Folds.contiguous(data.trials(), s.folds());
         List<DecodingResult> results = new ArrayList<>();
         for (String name : s.decoders()) {
-            Decoder d = decoder(name, s);
+            Decoder d = decoder(name, s, data);
             progress.stage("Decoding: " + d.name());
             results.add(TrialDecoding.run(d, data, folds, s.balance(), s.permutations(), s.seed(), progress));
         }

@@ -97,6 +97,20 @@ class TrialDecodingTest {
         assertTrue(none.pValue() > 0.05, "p " + none.pValue());
     }
 
+    /** The recurrent (DL4J LSTM) and boosted-tree (XGBoost4J) decoders learn the same tuning. */
+    @Test
+    void lstmAndBoostedTreesDecodeWellAboveChance() {
+        double[][] rates = tuning(1);
+        TrialData data = trials(rates, 300, 2);
+        for (Decoder d : List.of(new RecurrentDecoder(NEURONS, BINS, 16, 150, 1), new BoostedTreesDecoder(100, 3, 0.1,
+                1))) {
+            DecodingResult r = TrialDecoding.run(d, data, Folds.contiguous(300, 5), false, 0, 4,
+                    ProgressListener.NONE);
+            System.out.printf("%s: balanced accuracy %.3f%n", d.name(), r.balancedAccuracy());
+            assertTrue(r.balancedAccuracy() > 0.6, d.name() + " " + r.balancedAccuracy());
+        }
+    }
+
     /** A decoder that records what it was fitted on: no held-out trial may be among it. */
     @Test
     void noTestTrialLeaksIntoTraining() {

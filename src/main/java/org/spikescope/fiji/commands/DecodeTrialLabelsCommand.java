@@ -44,7 +44,7 @@ public class DecodeTrialLabelsCommand implements Command {
     @Parameter(label = "Bin size (ms)", min = "0")
     double binSize = 100;
 
-    @Parameter(label = "Decoders", description = "comma-separated: logistic")
+    @Parameter(label = "Decoders", description = "comma-separated: logistic, lstm, xgboost")
     String decoders = "logistic";
 
     @Parameter(label = "Folds", min = "2")
