@@ -46,7 +46,10 @@ public record TrialData(double[][] features, int[] labels, List<String> classes,
         return new TrialData(x, y, classes, neurons, bins);
     }
 
-    /** A trials × neurons × bins dataset and a labels dataset (numbers or text) from an HDF5 file. */
+    /**
+     * A trials × neurons × bins dataset and a labels dataset (numbers or text) from an HDF5 file; without a labels
+     * dataset (null) every trial gets one label, for uses that need none.
+     */
     public static TrialData fromHdf5(Path file, String spikesDataset, String labelsDataset) {
         if (!Files.isRegularFile(file)) {
             throw new InputException("parameter 'input': " + file + ": no such file");
@@ -69,6 +72,9 @@ public record TrialData(double[][] features, int[] labels, List<String> classes,
                         x[k][j * bins + t] = ((Number) Array.get(row, t)).doubleValue();
                     }
                 }
+            }
+            if (labelsDataset == null) {
+                return new TrialData(x, new int[trials], List.of("trial"), neurons, bins);
             }
             Object labelData = dataset(h5, file, labelsDataset, "labelsDataset").getData();
             if (!labelData.getClass().isArray() || Array.getLength(labelData) != trials) {
@@ -94,6 +100,19 @@ public record TrialData(double[][] features, int[] labels, List<String> classes,
         } catch (RuntimeException e) {
             throw new InputException("parameter '" + parameter + "': " + file + " has no dataset '" + name + "'");
         }
+    }
+
+    /** Back to {@code [trial][bin][neuron]} counts. */
+    public double[][][] counts() {
+        double[][][] out = new double[trials()][bins][neurons];
+        for (int k = 0; k < trials(); k++) {
+            for (int j = 0; j < neurons; j++) {
+                for (int t = 0; t < bins; t++) {
+                    out[k][t][j] = features[k][j * bins + t];
+                }
+            }
+        }
+        return out;
     }
 
     public int trials() {

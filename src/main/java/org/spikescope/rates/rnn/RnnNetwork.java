@@ -65,6 +65,11 @@ public final class RnnNetwork {
         return ((SequenceModelLayer) network.getLayer(0).conf().getLayer()).network();
     }
 
+    /** The model the layer runs. */
+    public SequenceModel model() {
+        return arithmetic();
+    }
+
     public void useWorkers(Workers workers) {
         layer().useWorkers(workers);
     }

@@ -41,6 +41,6 @@ public final class RnnTraining {
     }
 
     private static double loss(RnnNetwork network, double[] inputs, double[] targets) {
-        return AutoencoderRnn.meanSquaredError(network.predict(inputs).outputs(), targets, null);
+        return network.model().loss(network.predict(inputs).outputs(), targets, null);
     }
 }

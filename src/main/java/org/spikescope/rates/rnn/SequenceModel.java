@@ -35,6 +35,14 @@ public interface SequenceModel {
      */
     void backward(double[] params, Pass pass, double[] dy, double[] gradient, double[] dx, Workers workers);
 
+    /**
+     * The training loss of outputs against targets (the mean over every output), filling {@code dy} with its
+     * gradient when not null: mean squared error unless the model says otherwise.
+     */
+    default double loss(double[] outputs, double[] targets, double[] dy) {
+        return AutoencoderRnn.meanSquaredError(outputs, targets, dy);
+    }
+
     /** The activations of one forward call. */
     interface Pass {
 

@@ -18,7 +18,7 @@ import org.spikescope.core.Workers;
 import java.util.List;
 
 /**
- * The running layer, also the network's output layer with PyTorch's MSE (the mean over every output): copies
+ * The running layer, also the network's output layer with the model's loss (PyTorch's MSE by default): copies
  * DL4J's {@code [batch, feature, step]} arrays to plain arrays, lets the {@link SequenceModel} run the whole batch
  * forward, compute the loss and go back through time, and copies the gradient back. A training step is then a
  * handful of ND4J operations (the copies, Adam) instead of thousands.
@@ -110,7 +110,7 @@ public class SequenceModelLayerImpl extends BaseLayer<SequenceModelLayer> implem
             double[] outputs = lastPass.outputs();
             dy = new double[outputs.length];
             double[] target = labels == knownLabels ? knownTargets : sequences(labels);
-            lastLoss = AutoencoderRnn.meanSquaredError(outputs, target, dy);
+            lastLoss = network.loss(outputs, target, dy);
             for (int i = 0; i < dy.length; i++) {
                 dy[i] *= ADAM_GRADIENT_SCALE;
             }
@@ -160,7 +160,7 @@ public class SequenceModelLayerImpl extends BaseLayer<SequenceModelLayer> implem
         int per = y.length / dims[0];
         double[] scores = new double[dims[0]];
         for (int s = 0; s < dims[0]; s++) {
-            scores[s] = AutoencoderRnn.meanSquaredError(java.util.Arrays.copyOfRange(y, s * per, (s + 1) * per),
+            scores[s] = network.loss(java.util.Arrays.copyOfRange(y, s * per, (s + 1) * per),
                     java.util.Arrays.copyOfRange(target, s * per, (s + 1) * per), null) + fullNetRegTerm;
         }
         return Nd4j.createFromArray(scores).reshape(dims[0], 1);

@@ -1,0 +1,84 @@
+package org.spikescope.fiji.commands;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.spikescope.decode.PopulationPrediction;
+import org.spikescope.decode.PopulationRun;
+import org.spikescope.fiji.FijiProgress;
+import org.spikescope.fiji.MovieInputs;
+import org.spikescope.fiji.ParameterValues;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Predicts one population's binned activity from another's with a recurrent network and a Poisson loss, and scores
+ * it in bits per spike on held-out trials against each neuron's mean rate.
+ */
+@Plugin(type = Command.class, label = "Predict Population Activity")
+public class PredictPopulationActivityCommand implements Command {
+
+    @Parameter(label = "Activity", description = "spikes CSV (spike times cell,time_s or counts per frame) with "
+            + "a trials CSV, or an HDF5 file with a trials × neurons × bins dataset")
+    File input;
+
+    @Parameter(label = "Trials (CSV)", required = false, description = "trial,start_s,label (with a spikes CSV)")
+    File trials;
+
+    @Parameter(label = "Activity dataset (HDF5)", required = false)
+    String spikesDataset = "";
+
+    @Parameter(label = "Window (ms)", description = "'from,to' ms from each trial's start")
+    String timeLims = "0,1000";
+
+    @Parameter(label = "Bin size (ms)", min = "0")
+    double binSize = 50;
+
+    @Parameter(label = "Source neurons", required = false, description = "comma-separated names; empty = a random "
+            + "half; the rest are predicted")
+    String source = "";
+
+    @Parameter(label = "Hidden size", min = "1")
+    int hiddenSize = 8;
+
+    @Parameter(label = "Training steps", min = "1")
+    int trainSteps = 2000;
+
+    @Parameter(label = "Training share of trials", min = "0", max = "1")
+    double trainTestSplit = 0.75;
+
+    @Parameter(label = "Seed")
+    long seed = 1;
+
+    @Parameter(label = "Output folder", style = "directory")
+    File output;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Summary")
+    String summary;
+
+    @Override
+    public void run() {
+        MovieInputs.outputFolder(output);
+        double[] window = ParameterValues.numbers("timeLims", timeLims, 2, "0,1000");
+        List<String> sources = source == null || source.isBlank() ? List.of()
+                : Arrays.stream(source.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        try {
+            PopulationRun.Input in = PopulationRun.read(input == null ? null : input.toPath(),
+                    trials == null || trials.getPath().isEmpty() ? null : trials.toPath(), spikesDataset, window,
+                    binSize);
+            PopulationPrediction.Result r = PopulationRun.toFolder(in, new PopulationPrediction.Settings(sources,
+                            hiddenSize, trainSteps, trainTestSplit, seed, 1e-2), output.toPath(),
+                    FijiProgress.forCommand("Predict Population Activity"));
+            summary = String.format(Locale.ROOT, "%d source and %d target neurons, %d held-out trials: %.3f bits per "
+                    + "spike; wrote %s", r.source().size(), r.target().size(), r.test().length, r.overall(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
