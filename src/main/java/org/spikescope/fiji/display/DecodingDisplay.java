@@ -33,11 +33,14 @@ public final class DecodingDisplay {
         }
         Plot plot = new Plot("Decoding accuracy", "decoder (" + names + ")", "balanced accuracy");
         plot.setLimits(0, n + 1, 0, 1);
-        plot.setColor(new Color(31, 119, 180));
-        plot.addPoints(x, y, Plot.BAR);
+        plot.setColor(new Color(31, 119, 180), new Color(31, 119, 180));
+        plot.add("separated bar", x, y);
         plot.setColor(Color.RED);
-        plot.addPoints(x, chance, Plot.LINE);
-        plot.addLegend("balanced accuracy\nchance (permuted labels)");
+        plot.setLineWidth(2);
+        for (int i = 0; i < n; i++) {
+            plot.drawLine(x[i] - 0.4, chance[i], x[i] + 0.4, chance[i]);
+        }
+        plot.addLabel(0.62, 0.08, "red: chance (permuted labels)");
         plot.show();
     }
 }
