@@ -130,6 +130,42 @@ class MacroBridgeTest {
         assertTrue(spikes.cells() >= 15, spikes.cells() + " cells");
     }
 
+    /** Three tastes, 6 cells whose rates bump at taste-specific latencies after the stimulus at 2 s. */
+    @Test
+    void ratesAndDecodingMacroComparesBothModelsAndDecodesTheTastes(@TempDir Path dir) throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(6);
+        List<String> spikes = new java.util.ArrayList<>(List.of("cell,time_s"));
+        List<String> trials = new java.util.ArrayList<>(List.of("trial,start_s,label"));
+        String[] tastes = {"sucrose", "nacl", "quinine"};
+        for (int k = 0; k < 45; k++) {
+            double start = 6.0 * k;
+            trials.add((k + 1) + "," + start + "," + tastes[k % 3]);
+            for (int j = 0; j < 6; j++) {
+                double latency = 2.2 + 0.3 * ((j + k % 3) % 3);
+                for (double t = 0; t < 5; t += 0.001) {
+                    double d = (t - latency) / 0.15;
+                    if (rng.nextDouble() < (5 + 40 * Math.exp(-0.5 * d * d)) * 0.001) {
+                        spikes.add(String.format(java.util.Locale.ROOT, "cell_%03d,%.4f", j + 1, start + t));
+                    }
+                }
+            }
+        }
+        Path s = dir.resolve("spikes.csv");
+        Path t = dir.resolve("trials.csv");
+        Files.write(s, spikes);
+        Files.write(t, trials);
+        Path out = dir.resolve("rates");
+        IJ.runMacroFile(Path.of("macros", "rates_and_decoding.ijm").toAbsolutePath().toString(),
+                s + "," + t + "," + out + ",200");
+        org.spikescope.io.CsvRows metrics = org.spikescope.io.CsvRows.read(out.resolve("gfr").resolve("metrics.csv"));
+        assertEquals(List.of("gfr_network", "rnn", "smoothing", "psth"),
+                metrics.rows().stream().map(r -> r[0]).toList());
+        org.spikescope.io.CsvRows decoding = org.spikescope.io.CsvRows.read(out.resolve("decoding.csv"));
+        assertEquals(List.of("logistic", "xgboost"), decoding.rows().stream().map(r -> r[0]).toList());
+        System.out.println("rates_and_decoding.ijm: logistic balanced accuracy " + decoding.number(0, 2));
+        assertTrue(decoding.number(0, 2) > 0.8, "the tastes' latencies differ clearly");
+    }
+
     private static void copy(Path from, Path to) throws Exception {
         Files.createDirectories(to.getParent());
         try (var paths = Files.walk(from)) {
