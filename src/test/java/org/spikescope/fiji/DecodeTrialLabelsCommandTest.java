@@ -6,10 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.io.CsvRows;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.testing.HeadlessRuns;
+import org.spikescope.testing.KramerStnTrials;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -21,29 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** "Decode Trial Labels" through the headless launcher: Kramer's STN trials and an HDF5 input. */
 class DecodeTrialLabelsCommandTest {
 
-    private static final Path KRAMER = Path.of("../shared/data/spikes/kramer/stn_trials_spike_times.csv");
-
     /** Left or right from a single subthalamic neuron (Kramer & Eden, ch. 9): spikes in 100 ms bins around the cue. */
     @Test
     void kramerDirectionFromOneNeuron(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(KRAMER), "no " + KRAMER + ": skipped");
-        CsvRows in = CsvRows.read(KRAMER);
-        List<String> spikes = new ArrayList<>(List.of("cell,time_s"));
-        List<String> trials = new ArrayList<>(List.of("trial,start_s,label"));
-        List<Integer> seen = new ArrayList<>();
-        for (int r = 0; r < in.rows().size(); r++) {
-            int trial = (int) in.number(r, 0);
-            double start = 3.0 * trial;
-            if (!seen.contains(trial)) {
-                seen.add(trial);
-                trials.add(trial + "," + start + "," + (in.number(r, 1) == 0 ? "left" : "right"));
-            }
-            spikes.add(String.format(Locale.ROOT, "stn,%.4f", start + 1 + in.number(r, 2) / 1000));
-        }
-        Path s = dir.resolve("stn.csv");
-        Path t = dir.resolve("trials.csv");
-        Files.write(s, spikes);
-        Files.write(t, trials);
+        Assumptions.assumeTrue(KramerStnTrials.available(), "no " + KramerStnTrials.SOURCE + ": skipped");
+        KramerStnTrials.Written stn = KramerStnTrials.write(dir);
+        Path s = stn.spikes();
+        Path t = stn.trials();
         Path out = dir.resolve("decoding.csv");
         HeadlessRuns.Run run = HeadlessRuns.launch("--headless", "--run", "Decode Trial Labels", "input='" + s
                 + "',trials='" + t + "',timeLims='0,2000',binSize=100,folds=5,shuffleFolds=true,permutations=50,"

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.io.CsvRows;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.testing.HeadlessRuns;
+import org.spikescope.testing.KramerStnTrials;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** "Infer Firing Rates (RNN)" through the headless launcher, on files as users have them. */
 class InferFiringRatesRnnCommandTest {
-
-    private static final Path KRAMER = Path.of("../shared/data/spikes/kramer/stn_trials_spike_times.csv");
 
     @TempDir
     static Path dir;
@@ -226,24 +225,10 @@ class InferFiringRatesRnnCommandTest {
     /** Kramer's STN neuron, 50 trials of two directions (−1 … 1 s around the cue), as spike times and trials. */
     @Test
     void kramerSubthalamicTrials() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(KRAMER), "no " + KRAMER + ": skipped");
-        CsvRows in = CsvRows.read(KRAMER);
-        List<String> spikeRows = new ArrayList<>(List.of("cell,time_s"));
-        List<String> trialRows = new ArrayList<>(List.of("trial,start_s,label"));
-        List<String> seen = new ArrayList<>();
-        for (int r = 0; r < in.rows().size(); r++) {
-            int trial = (int) in.number(r, 0);
-            double start = 3.0 * trial + 1; // trial windows start a second before the cue
-            if (!seen.contains(String.valueOf(trial))) {
-                seen.add(String.valueOf(trial));
-                trialRows.add(trial + "," + start + "," + (in.number(r, 1) == 0 ? "left" : "right"));
-            }
-            spikeRows.add(String.format(Locale.ROOT, "stn,%.4f", start + 1 + in.number(r, 2) / 1000));
-        }
-        Path s = dir.resolve("stn_spikes.csv");
-        Path t = dir.resolve("stn_trials.csv");
-        Files.write(s, spikeRows);
-        Files.write(t, trialRows);
+        Assumptions.assumeTrue(KramerStnTrials.available(), "no " + KramerStnTrials.SOURCE + ": skipped");
+        KramerStnTrials.Written stn = KramerStnTrials.write(dir);
+        Path s = stn.spikes();
+        Path t = stn.trials();
         Path out = dir.resolve("stn");
         HeadlessRuns.Run run = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (RNN)", "spikes='" + s
                 + "',trials='" + t + "',output='" + out + "',timeLims='0,2000',binSize=50,stimulusTime=1000,"
@@ -254,8 +239,9 @@ class InferFiringRatesRnnCommandTest {
         double smoothing = metrics.number(1, 1);
         System.out.printf(Locale.ROOT, "Kramer STN held-out bits/spike: RNN %.3f, smoothing %.3f, PSTH %.3f%n", rnn,
                 smoothing, metrics.number(2, 1));
-        // one neuron at ≈ 45 Hz whose rate changes little around the cue: every model is close to a flat rate;
-        // the RNN must not be worse than flat, and its mean rate must match the observed one
+        // one neuron at ≈ 45 Hz: its rate differs between directions (117 against 71 spikes per trial) but changes
+        // little within a trial, so every model is close to a flat rate per trial; the RNN must not be worse than
+        // flat, and its mean rate must match the observed one
         assertTrue(rnn > -0.01, "RNN " + rnn + " bits/spike");
         CsvRows rates = CsvRows.read(out.resolve("rates.csv"));
         assertEquals(50 * 39, rates.rows().size());
@@ -263,7 +249,7 @@ class InferFiringRatesRnnCommandTest {
         for (int r = 0; r < rates.rows().size(); r++) {
             predicted += rates.number(r, 3) / rates.rows().size();
         }
-        double observed = (in.rows().size() / 50.0) / 2.0; // spikes per trial over 2 s
+        double observed = (stn.spikeCount() / 50.0) / 2.0; // spikes per trial over 2 s
         assertEquals(observed, predicted, 0.1 * observed);
     }
 }

@@ -1,6 +1,5 @@
 package org.spikescope.fiji.commands;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -23,26 +22,10 @@ import java.util.Locale;
  * each decoder's confusion matrix beside it.
  */
 @Plugin(type = Command.class, label = "Decode Trial Labels")
-public class DecodeTrialLabelsCommand implements Command {
-
-    @Parameter(label = "Activity", description = "spikes CSV (spike times cell,time_s or counts per frame) with "
-            + "a trials CSV, or an HDF5 file with a trials × neurons × bins dataset")
-    File input;
-
-    @Parameter(label = "Trials (CSV)", required = false, description = "trial,start_s,label (with a spikes CSV)")
-    File trials;
-
-    @Parameter(label = "Activity dataset (HDF5)", required = false)
-    String spikesDataset = "";
+public class DecodeTrialLabelsCommand extends TrialActivityCommand {
 
     @Parameter(label = "Labels dataset (HDF5)", required = false)
     String labelsDataset = "";
-
-    @Parameter(label = "Window (ms)", required = false, description = "'from,to' ms from each trial's start")
-    String timeLims = "0,1000";
-
-    @Parameter(label = "Bin size (ms)", min = "0")
-    double binSize = 100;
 
     @Parameter(label = "Decoders", description = "comma-separated: logistic, lstm, xgboost")
     String decoders = "logistic";
@@ -68,9 +51,6 @@ public class DecodeTrialLabelsCommand implements Command {
     @Parameter(label = "Output (CSV)", style = "save")
     File output;
 
-    @Parameter(type = ItemIO.OUTPUT, label = "Summary")
-    String summary;
-
     @Override
     public void run() {
         if (output == null) {
@@ -80,9 +60,8 @@ public class DecodeTrialLabelsCommand implements Command {
                 ParameterValues.numbers("timeLims", timeLims, 2, "0,1000"), binSize, List.of(
                 decoders.split("\\s*,\\s*")), folds, shuffleFolds, balance, permutations, c, seed);
         try {
-            DecodingRun.Result r = DecodingRun.toFile(input == null ? null : input.toPath(),
-                    trials == null || trials.getPath().isEmpty() ? null : trials.toPath(), spikesDataset,
-                    labelsDataset, s, output.toPath(), FijiProgress.forCommand("Decode Trial Labels"));
+            DecodingRun.Result r = DecodingRun.toFile(inputFile(), trialsFile(), spikesDataset, labelsDataset, s,
+                    output.toPath(), FijiProgress.forCommand("Decode Trial Labels"));
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d trials, %d classes, %d features;",
                     r.data().trials(), r.data().classes().size(), r.data().features()[0].length));
             for (DecodingResult d : r.results()) {

@@ -1,6 +1,5 @@
 package org.spikescope.fiji.commands;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -22,23 +21,7 @@ import java.util.Locale;
  * it in bits per spike on held-out trials against each neuron's mean rate.
  */
 @Plugin(type = Command.class, label = "Predict Population Activity")
-public class PredictPopulationActivityCommand implements Command {
-
-    @Parameter(label = "Activity", description = "spikes CSV (spike times cell,time_s or counts per frame) with "
-            + "a trials CSV, or an HDF5 file with a trials × neurons × bins dataset")
-    File input;
-
-    @Parameter(label = "Trials (CSV)", required = false, description = "trial,start_s,label (with a spikes CSV)")
-    File trials;
-
-    @Parameter(label = "Activity dataset (HDF5)", required = false)
-    String spikesDataset = "";
-
-    @Parameter(label = "Window (ms)", description = "'from,to' ms from each trial's start")
-    String timeLims = "0,1000";
-
-    @Parameter(label = "Bin size (ms)", min = "0")
-    double binSize = 50;
+public class PredictPopulationActivityCommand extends TrialActivityCommand {
 
     @Parameter(label = "Source neurons", required = false, description = "comma-separated names; empty = a random "
             + "half; the rest are predicted")
@@ -59,9 +42,6 @@ public class PredictPopulationActivityCommand implements Command {
     @Parameter(label = "Output folder", style = "directory")
     File output;
 
-    @Parameter(type = ItemIO.OUTPUT, label = "Summary")
-    String summary;
-
     @Override
     public void run() {
         MovieInputs.outputFolder(output);
@@ -69,9 +49,7 @@ public class PredictPopulationActivityCommand implements Command {
         List<String> sources = source == null || source.isBlank() ? List.of()
                 : Arrays.stream(source.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
         try {
-            PopulationRun.Input in = PopulationRun.read(input == null ? null : input.toPath(),
-                    trials == null || trials.getPath().isEmpty() ? null : trials.toPath(), spikesDataset, window,
-                    binSize);
+            PopulationRun.Input in = PopulationRun.read(inputFile(), trialsFile(), spikesDataset, window, binSize);
             PopulationPrediction.Result r = PopulationRun.toFolder(in, new PopulationPrediction.Settings(sources,
                             hiddenSize, trainSteps, trainTestSplit, seed, 1e-2), output.toPath(),
                     FijiProgress.forCommand("Predict Population Activity"));
