@@ -57,46 +57,56 @@ public final class MotionCorrector {
         float[][] patchY = grid == null ? null : new float[n][];
         int[] fallbacks = new int[n];
         int sinceUpdate = 0;
-        float[][] corrected = new float[BLOCK][pixels];
+        // two blocks of corrected frames: one is written out while the workers correct into the other
+        float[][][] blocks = {new float[BLOCK][pixels], sink == null ? null : new float[BLOCK][pixels]};
         List<ImageSum> recent = workers.stream().map(w -> w.recent).toList();
-        for (int start = 0; start < n; start += BLOCK) {
-            progress.checkCancelled();
-            int first = start;
-            int count = Math.min(BLOCK, n - start);
-            pool.forEach(w -> {
-                MotionWorker worker = workers.get(w);
-                for (int k = w; k < count; k += threads) {
-                    int t = first + k;
-                    FrameRegistration.Shifts s = worker.correct(t, corrected[k], !excluded.contains(t));
-                    x[t] = s.x();
-                    y[t] = s.y();
-                    fallbacks[t] = s.fallbacks();
-                    if (s.patches() != null) {
-                        patchX[t] = new float[s.patches().length];
-                        patchY[t] = new float[s.patches().length];
-                        for (int p = 0; p < s.patches().length; p++) {
-                            patchX[t][p] = (float) s.patches()[p][0];
-                            patchY[t][p] = (float) s.patches()[p][1];
+        BlockWriter writer = sink == null ? null : new BlockWriter(sink);
+        try {
+            for (int start = 0, b = 0; start < n; start += BLOCK, b = 1 - b) {
+                progress.checkCancelled();
+                int first = start;
+                int count = Math.min(BLOCK, n - start);
+                float[][] corrected = blocks[sink == null ? 0 : b];
+                pool.forEach(w -> {
+                    MotionWorker worker = workers.get(w);
+                    for (int k = w; k < count; k += threads) {
+                        int t = first + k;
+                        FrameRegistration.Shifts s = worker.correct(t, corrected[k], !excluded.contains(t));
+                        x[t] = s.x();
+                        y[t] = s.y();
+                        fallbacks[t] = s.fallbacks();
+                        if (s.patches() != null) {
+                            patchX[t] = new float[s.patches().length];
+                            patchY[t] = new float[s.patches().length];
+                            for (int p = 0; p < s.patches().length; p++) {
+                                patchX[t][p] = (float) s.patches()[p][0];
+                                patchY[t][p] = (float) s.patches()[p][1];
+                            }
                         }
                     }
+                });
+                if (writer != null) {
+                    writer.write(corrected, count);
                 }
-            });
-            if (sink != null) {
-                for (int k = 0; k < count; k++) {
-                    sink.write(corrected[k]);
+                sinceUpdate += count;
+                if (settings.templateUpdate() > 0 && sinceUpdate >= settings.templateUpdate()) {
+                    float[] renewed = ImageSum.mean(recent);
+                    if (renewed != null) {
+                        template = renewed;
+                        setTemplate(workers, template);
+                        workers.forEach(MotionWorker::foldRecent);
+                        sinceUpdate = 0;
+                    }
                 }
+                progress.progress(start + count, n);
             }
-            sinceUpdate += count;
-            if (settings.templateUpdate() > 0 && sinceUpdate >= settings.templateUpdate()) {
-                float[] renewed = ImageSum.mean(recent);
-                if (renewed != null) {
-                    template = renewed;
-                    setTemplate(workers, template);
-                    workers.forEach(MotionWorker::foldRecent);
-                    sinceUpdate = 0;
-                }
+            if (writer != null) {
+                writer.finish();
             }
-            progress.progress(start + count, n);
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
         }
         workers.forEach(MotionWorker::foldRecent);
         float[] before = ImageSum.mean(workers.stream().map(w -> w.raw).toList());

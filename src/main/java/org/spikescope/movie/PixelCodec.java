@@ -18,8 +18,12 @@ final class PixelCodec {
                 }
             }
             case 16 -> {
+                // one bulk copy, then widening: per-value getShort calls cost several times more
+                short[] values = new short[count];
+                bytes.asShortBuffer().get(values);
+                bytes.position(bytes.position() + 2 * count);
                 for (int i = 0; i < count; i++) {
-                    target[offset + i] = bytes.getShort() & 0xffff;
+                    target[offset + i] = values[i] & 0xffff;
                 }
             }
             case 32 -> {
@@ -41,9 +45,12 @@ final class PixelCodec {
                 }
             }
             case 16 -> {
-                for (float v : pixels) {
-                    out.putShort((short) clampRound(v, 65535));
+                short[] values = new short[pixels.length];
+                for (int i = 0; i < pixels.length; i++) {
+                    values[i] = (short) clampRound(pixels[i], 65535);
                 }
+                out.asShortBuffer().put(values);
+                out.position(out.position() + 2 * values.length);
             }
             case 32 -> {
                 for (float v : pixels) {
