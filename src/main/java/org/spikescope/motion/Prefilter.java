@@ -89,6 +89,20 @@ final class Prefilter {
             System.arraycopy(frame, 0, out, 0, out.length);
             return;
         }
+        if (bin == 2) {
+            // the common case (cells about 5 px in radius) without the general loop's inner loop: the same sums,
+            // added in the same order
+            for (int by = 0; by < binnedHeight; by++) {
+                int r0 = 2 * by * width;
+                int r1 = r0 + width;
+                int target = by * binnedWidth;
+                for (int bx = 0; bx < binnedWidth; bx++) {
+                    int x = 2 * bx;
+                    out[target + bx] = (frame[r0 + x] + frame[r0 + x + 1]) + (frame[r1 + x] + frame[r1 + x + 1]);
+                }
+            }
+            return;
+        }
         Arrays.fill(out, 0f);
         for (int y = 0; y < binnedHeight * bin; y++) {
             int source = y * width;
