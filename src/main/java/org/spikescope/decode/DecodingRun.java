@@ -3,8 +3,6 @@ package org.spikescope.decode;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.TextTable;
-import org.spikescope.io.TrialTables;
-import org.spikescope.rates.SpikeFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +40,9 @@ public final class DecodingRun {
     public static Result toFile(Path input, Path trials, String spikesDataset, String labelsDataset, Settings s,
                                 Path output, ProgressListener progress) throws IOException {
         progress.stage("Reading trials");
-        TrialData data = read(input, trials, spikesDataset, labelsDataset, s);
+        // decoding needs labels: an unnamed labels dataset is an error, not "no labels"
+        TrialData data = TrialData.of(ActivityFiles.read(input, trials, spikesDataset,
+                labelsDataset == null ? "" : labelsDataset, s.window(), s.binSize()));
         Folds folds = s.shuffleFolds() ? Folds.stratified(data.labels(), s.folds(), s.seed())
                 : Folds.contiguous(data.trials(), s.folds());
         List<DecodingResult> results = new ArrayList<>();
@@ -65,23 +65,6 @@ public final class DecodingRun {
             table.add(r.decoder(), r.accuracy(), r.balancedAccuracy(), r.chance(), r.pValue());
         }
         return table;
-    }
-
-    static TrialData read(Path input, Path trials, String spikesDataset, String labelsDataset, Settings s)
-            throws IOException {
-        if (input == null) {
-            throw new InputException("parameter 'input': no file given");
-        }
-        String name = input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
-            return TrialData.fromHdf5(input, spikesDataset, labelsDataset);
-        }
-        if (trials == null) {
-            throw new InputException("parameter 'trials': a trials CSV (trial,start_s,label) is needed with a spikes "
-                    + "CSV");
-        }
-        return TrialData.of(SpikeFiles.read(input).bin(TrialTables.read(trials), s.window()[0], s.window()[1],
-                s.binSize()));
     }
 
     public static TextTable confusion(DecodingResult r, TrialData data) {

@@ -5,7 +5,6 @@ import org.spikescope.core.ProgressListener;
 import org.spikescope.rates.RateMetrics;
 import org.spikescope.sim.SpikeTrains;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -45,11 +44,7 @@ public class PopulationPredictionTest {
     }
 
     static List<String> names() {
-        List<String> out = new ArrayList<>();
-        for (int j = 0; j < NEURONS; j++) {
-            out.add(String.format("cell_%03d", j + 1));
-        }
-        return out;
+        return org.spikescope.io.TraceTables.cellNames(NEURONS);
     }
 
     @Test

@@ -3,11 +3,13 @@ package org.spikescope.fiji.commands;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.spikescope.decode.ActivityFiles;
 import org.spikescope.decode.PopulationPrediction;
 import org.spikescope.decode.PopulationRun;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
 import org.spikescope.fiji.ParameterValues;
+import org.spikescope.rates.BinnedTrials;
 
 import java.io.File;
 import java.io.IOException;
@@ -49,7 +51,7 @@ public class PredictPopulationActivityCommand extends TrialActivityCommand {
         List<String> sources = source == null || source.isBlank() ? List.of()
                 : Arrays.stream(source.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
         try {
-            PopulationRun.Input in = PopulationRun.read(inputFile(), trialsFile(), spikesDataset, window, binSize);
+            BinnedTrials in = ActivityFiles.read(inputFile(), trialsFile(), spikesDataset, null, window, binSize);
             PopulationPrediction.Result r = PopulationRun.toFolder(in, new PopulationPrediction.Settings(sources,
                             hiddenSize, trainSteps, trainTestSplit, seed, 1e-2), output.toPath(),
                     FijiProgress.forCommand("Predict Population Activity"));

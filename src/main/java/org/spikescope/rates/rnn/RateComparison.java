@@ -57,15 +57,16 @@ public final class RateComparison {
         double[][][] psth = cut(RateBaselines.conditionPsth(counts, binned.trials().labels(), train), first);
         double bestSigma = SIGMAS[0];
         double bestBits = Double.NEGATIVE_INFINITY;
+        double[][][] smooth = null;
         for (double sigma : SIGMAS) {
-            double bits = RateMetrics.bitsPerSpike(observed, cut(RateBaselines.gaussianSmoothing(counts, sigma),
-                    first), train);
+            double[][][] candidate = cut(RateBaselines.gaussianSmoothing(counts, sigma), first);
+            double bits = RateMetrics.bitsPerSpike(observed, candidate, train);
             if (bits > bestBits) {
                 bestBits = bits;
                 bestSigma = sigma;
+                smooth = candidate;
             }
         }
-        double[][][] smooth = cut(RateBaselines.gaussianSmoothing(counts, bestSigma), first);
         List<Score> scores = new ArrayList<>();
         scores.add(score(model, observed, rnn, test));
         scores.add(score("smoothing", observed, smooth, test));

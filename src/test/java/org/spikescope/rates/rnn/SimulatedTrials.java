@@ -57,10 +57,7 @@ final class SimulatedTrials {
                 }
             }
         }
-        List<String> names = new ArrayList<>();
-        for (int j = 0; j < neurons; j++) {
-            names.add(String.format("cell_%03d", j + 1));
-        }
-        binned = new BinnedTrials(new Trials(ids, starts, labels), names, 0, BIN_MS, counts);
+        binned = new BinnedTrials(new Trials(ids, starts, labels), org.spikescope.io.TraceTables.cellNames(neurons), 0,
+                BIN_MS, counts);
     }
 }
