@@ -21,6 +21,7 @@ final class Prefilter {
     private final int radius;
     private final float[] blur;
     private final float[] scratch;
+    private final float[] columns;
 
     Prefilter(int width, int height, int bin, int radius) {
         this.width = width;
@@ -31,6 +32,7 @@ final class Prefilter {
         this.radius = radius;
         this.blur = new float[binnedWidth * binnedHeight];
         this.scratch = new float[binnedWidth * binnedHeight];
+        this.columns = new float[binnedWidth];
     }
 
     int binnedWidth() {
@@ -44,44 +46,67 @@ final class Prefilter {
     /** Binned, high-passed {@code frame} into {@code out} (binnedWidth × binnedHeight). */
     void apply(float[] frame, float[] out) {
         binInto(frame, out);
-        System.arraycopy(out, 0, blur, 0, blur.length);
+        highPass(out);
+    }
+
+    /** The high-pass alone, in place, on an image already binned (binnedWidth × binnedHeight). */
+    void highPass(float[] binned) {
+        System.arraycopy(binned, 0, blur, 0, blur.length);
         for (int pass = 0; pass < 2; pass++) {
             BoxMean.apply(blur, scratch, binnedWidth, binnedHeight, radius, true);
             BoxMean.apply(scratch, blur, binnedWidth, binnedHeight, radius, false);
         }
-        for (int i = 0; i < out.length; i++) {
-            out[i] -= blur[i];
-        }
-        removeLineMeans(out, binnedWidth, binnedHeight);
+        removeLineMeans(binned, blur, binnedWidth, binnedHeight, columns);
     }
 
     /**
-     * Subtracts each row's mean, then each column's: line noise (a common artefact of miniscope sensors and
-     * wireless links) adds an offset per row that changes from frame to frame but never moves with the tissue,
-     * and would otherwise lock the vertical shift onto the sensor.
+     * Subtracts {@code local} (the local mean), then each row's mean, then each column's: line noise (a common
+     * artefact of miniscope sensors and wireless links) adds an offset per row that changes from frame to frame
+     * but never moves with the tissue, and would otherwise lock the vertical shift onto the sensor.
      */
-    static void removeLineMeans(float[] image, int w, int h) {
+    private static void removeLineMeans(float[] image, float[] local, int w, int h, float[] columns) {
+        Arrays.fill(columns, 0f);
         for (int y = 0; y < h; y++) {
-            double sum = 0;
+            int row = y * w;
             for (int x = 0; x < w; x++) {
-                sum += image[y * w + x];
+                image[row + x] -= local[row + x];
             }
-            float mean = (float) (sum / w);
+            float mean = (float) (rowSum(image, row, w) / w);
             for (int x = 0; x < w; x++) {
-                image[y * w + x] -= mean;
+                float v = image[row + x] - mean;
+                image[row + x] = v;
+                columns[x] += v;
             }
         }
-        double[] columns = new double[w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                columns[x] += image[y * w + x];
-            }
+        for (int x = 0; x < w; x++) {
+            columns[x] /= h;
         }
         for (int y = 0; y < h; y++) {
+            int row = y * w;
             for (int x = 0; x < w; x++) {
-                image[y * w + x] -= (float) (columns[x] / h);
+                image[row + x] -= columns[x];
             }
         }
+    }
+
+    /** Four running sums side by side: the additions overlap instead of waiting on each other. */
+    private static double rowSum(float[] image, int row, int w) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int x = 0;
+        for (; x + 3 < w; x += 4) {
+            s0 += image[row + x];
+            s1 += image[row + x + 1];
+            s2 += image[row + x + 2];
+            s3 += image[row + x + 3];
+        }
+        double sum = (double) s0 + s1 + s2 + s3;
+        for (; x < w; x++) {
+            sum += image[row + x];
+        }
+        return sum;
     }
 
     private void binInto(float[] frame, float[] out) {

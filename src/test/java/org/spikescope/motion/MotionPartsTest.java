@@ -36,7 +36,7 @@ class MotionPartsTest {
         Random rnd = new Random(3);
         double worst = 0;
         for (int n : new int[]{1, 2, 3, 5, 7, 10, 31}) {
-            for (int r : new int[]{1, 2, 3, 6}) {
+            for (int r : new int[]{1, 2, 3, 6, 9, 12}) {
                 float[] in = new float[2 * n];
                 for (int i = 0; i < in.length; i++) {
                     in[i] = rnd.nextFloat();
