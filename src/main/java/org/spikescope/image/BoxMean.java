@@ -1,31 +1,16 @@
 package org.spikescope.image;
 
 /**
- * Box (running-mean) filters on row-major float images: small windows add their taps directly, a whole row at a
- * time (vectorised, and no serial dependence along the row); larger ones keep running sums, O(1) per pixel
- * whatever the radius.
+ * Box (running-mean) filters: on row-major float images with running sums, O(1) per pixel whatever the radius; on
+ * images held as separate rows with direct sums of the 2r+1 taps, vectorised by the JIT (for small radii).
  */
 public final class BoxMean {
-
-    /** Radii up to this add their 2r+1 taps directly: fewer operations than it seems, all of them vectorised. */
-    private static final int DIRECT_RADIUS = 8;
 
     private BoxMean() {
     }
 
-    /**
-     * Mean over 2r+1 pixels along rows or columns; the window shrinks at the borders. {@code in} and {@code out}
-     * must be different arrays.
-     */
+    /** Running mean over 2r+1 pixels along rows or columns; the window shrinks at the borders. */
     public static void apply(float[] in, float[] out, int w, int h, int r, boolean alongRows) {
-        if (r <= DIRECT_RADIUS) {
-            if (alongRows) {
-                directAlongRows(in, out, w, h, r);
-            } else {
-                directAlongColumns(in, out, w, h, r);
-            }
-            return;
-        }
         if (alongRows) {
             for (int y = 0; y < h; y++) {
                 boxMeanLine(in, out, y * w, w, r);
@@ -96,61 +81,77 @@ public final class BoxMean {
         }
     }
 
-    private static void directAlongRows(float[] in, float[] out, int w, int h, int r) {
-        int from = Math.min(r, w);
-        int to = Math.max(from, w - r);
-        float scale = 1f / (2 * r + 1);
+    /**
+     * Mean over 2r+1 pixels along rows or columns of an image held as rows ({@code in[y][x]}); the window shrinks
+     * at the borders. Every loop reads and writes its arrays at one index, which the JIT (C2, Java 17) needs
+     * before it vectorises a loop whose arrays might overlap: along columns each output row sums 2r+1 input rows;
+     * along rows each input row is first copied at each of the 2r+1 offsets. O(r) per pixel: meant for small r.
+     * {@code in} and {@code out} must not share rows.
+     */
+    public static void apply(float[][] in, float[][] out, int r, boolean alongRows) {
+        if (alongRows) {
+            float[][] taps = new float[2 * r + 1][in.length == 0 ? 0 : in[0].length];
+            for (int y = 0; y < in.length; y++) {
+                meanAlongRow(in[y], out[y], r, taps);
+            }
+            return;
+        }
+        int h = in.length;
         for (int y = 0; y < h; y++) {
-            int b = y * w;
-            for (int x = 0; x < from; x++) {
-                out[b + x] = windowMean(in, b, w, x, r);
-            }
-            for (int x = to; x < w; x++) {
-                out[b + x] = windowMean(in, b, w, x, r);
-            }
-            if (to == from) {
-                continue;
-            }
-            System.arraycopy(in, b + from - r, out, b + from, to - from);
-            for (int k = 1 - r; k <= r; k++) {
-                int o = b + k;
-                for (int x = from; x < to; x++) {
-                    out[b + x] += in[o + x];
+            int lo = Math.max(0, y - r);
+            int hi = Math.min(h - 1, y + r);
+            float[] o = out[y];
+            System.arraycopy(in[lo], 0, o, 0, o.length);
+            for (int k = lo + 1; k <= hi; k++) {
+                float[] row = in[k];
+                for (int x = 0; x < o.length; x++) {
+                    o[x] += row[x];
                 }
             }
-            for (int x = from; x < to; x++) {
-                out[b + x] *= scale;
-            }
+            scale(o, 0, o.length, 1f / (hi - lo + 1));
         }
     }
 
-    /** Mean of row {@code base}'s pixels within r of x (fewer at the ends). */
-    private static float windowMean(float[] in, int base, int w, int x, int r) {
+    private static void meanAlongRow(float[] in, float[] out, int r, float[][] taps) {
+        int w = in.length;
+        int from = Math.min(r, w);
+        int to = Math.max(from, w - r);
+        for (int x = 0; x < from; x++) {
+            out[x] = windowMean(in, x, r);
+        }
+        for (int x = to; x < w; x++) {
+            out[x] = windowMean(in, x, r);
+        }
+        if (to == from) {
+            return;
+        }
+        for (int k = 0; k <= 2 * r; k++) {
+            // taps[k][x] = in[x − r + k]
+            System.arraycopy(in, from - r + k, taps[k], from, to - from);
+        }
+        System.arraycopy(taps[0], from, out, from, to - from);
+        for (int k = 1; k <= 2 * r; k++) {
+            float[] t = taps[k];
+            for (int x = from; x < to; x++) {
+                out[x] += t[x];
+            }
+        }
+        scale(out, from, to, 1f / (2 * r + 1));
+    }
+
+    private static float windowMean(float[] row, int x, int r) {
         int lo = Math.max(0, x - r);
-        int hi = Math.min(w - 1, x + r);
+        int hi = Math.min(row.length - 1, x + r);
         float sum = 0;
         for (int i = lo; i <= hi; i++) {
-            sum += in[base + i];
+            sum += row[i];
         }
         return sum / (hi - lo + 1);
     }
 
-    private static void directAlongColumns(float[] in, float[] out, int w, int h, int r) {
-        for (int y = 0; y < h; y++) {
-            int lo = Math.max(0, y - r);
-            int hi = Math.min(h - 1, y + r);
-            int b = y * w;
-            System.arraycopy(in, lo * w, out, b, w);
-            for (int k = lo + 1; k <= hi; k++) {
-                int o = k * w;
-                for (int x = 0; x < w; x++) {
-                    out[b + x] += in[o + x];
-                }
-            }
-            float scale = 1f / (hi - lo + 1);
-            for (int x = 0; x < w; x++) {
-                out[b + x] *= scale;
-            }
+    private static void scale(float[] a, int from, int to, float factor) {
+        for (int x = from; x < to; x++) {
+            a[x] *= factor;
         }
     }
 }

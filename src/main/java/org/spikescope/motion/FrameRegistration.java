@@ -18,7 +18,7 @@ public final class FrameRegistration {
     private final ShiftEstimator whole;
     private final PatchGrid grid;
     private final ShiftEstimator[] patches;
-    private final float[] filtered;
+    private final float[][] filtered;
     /** Rounds of moving patch estimates to the patch centres (each uses the field fitted in the last). */
     static final int BIAS_ROUNDS = 2;
 
@@ -40,7 +40,7 @@ public final class FrameRegistration {
         double radius = settings.cellRadius() / bin;
         this.whole = new ShiftEstimator(binnedWidth, h, radius,
                 taperWidth(Math.min(binnedWidth, h), settings.maxShift() / bin), false);
-        this.filtered = new float[binnedWidth * h];
+        this.filtered = prefilter.newImage();
         if (settings.piecewise()) {
             int margin = (int) Math.ceil(settings.maxShift() / bin) + 1;
             this.grid = new PatchGrid(binnedWidth, h, settings.patchSize() / bin, settings.patchOverlap() / bin,
@@ -71,26 +71,75 @@ public final class FrameRegistration {
         return grid;
     }
 
+    /** Pixels are summed in blocks of this many along each side before any estimate. */
+    int bin() {
+        return bin;
+    }
+
+    int binnedWidth() {
+        return binnedWidth;
+    }
+
+    int binnedHeight() {
+        return prefilter.binnedHeight();
+    }
+
+    /** {@code frame} binned into {@code out} (binnedWidth × binnedHeight, row-major). */
+    void bin(float[] frame, float[] out) {
+        prefilter.bin(frame, filtered);
+        flatten(filtered, out);
+    }
+
+    private static void flatten(float[][] rows, float[] out) {
+        for (int y = 0; y < rows.length; y++) {
+            System.arraycopy(rows[y], 0, out, y * rows[y].length, rows[y].length);
+        }
+    }
+
+    private static void unflatten(float[] image, float[][] rows) {
+        for (int y = 0; y < rows.length; y++) {
+            System.arraycopy(image, y * rows[y].length, rows[y], 0, rows[y].length);
+        }
+    }
+
     /** The image every frame is registered against. */
     public void setTemplate(float[] template) {
         prefilter.apply(template, filtered);
-        whole.setTemplate(filtered, 0, binnedWidth);
+        useFilteredTemplate();
+    }
+
+    /** As {@link #setTemplate}, for a template already binned. */
+    void setBinnedTemplate(float[] binned) {
+        unflatten(binned, filtered);
+        prefilter.highPass(filtered);
+        useFilteredTemplate();
+    }
+
+    private void useFilteredTemplate() {
+        whole.setTemplate(filtered, 0, 0);
         if (patches != null) {
             for (int p = 0; p < patches.length; p++) {
-                patches[p].setTemplate(filtered, grid.originY(p) * binnedWidth + grid.originX(p), binnedWidth);
+                patches[p].setTemplate(filtered, grid.originX(p), grid.originY(p));
             }
         }
     }
 
-    public Shifts register(float[] frame) {
-        return register(frame, false);
+    /** The rigid shift of a frame already binned, in binned pixels: {x, y}. */
+    double[] registerBinned(float[] binned) {
+        unflatten(binned, filtered);
+        prefilter.highPass(filtered);
+        ShiftEstimator.Estimate rigid = rigid();
+        return new double[]{rigid.x(), rigid.y()};
     }
 
-    /** @param rigidOnly the rigid shift alone, even in piecewise mode */
-    Shifts register(float[] frame, boolean rigidOnly) {
+    private ShiftEstimator.Estimate rigid() {
+        return whole.estimate(filtered, 0, 0, 0, 0, settings.maxShift() / bin);
+    }
+
+    public Shifts register(float[] frame) {
         prefilter.apply(frame, filtered);
-        ShiftEstimator.Estimate rigid = whole.estimate(filtered, 0, binnedWidth, 0, 0, settings.maxShift() / bin);
-        if (patches == null || rigidOnly) {
+        ShiftEstimator.Estimate rigid = rigid();
+        if (patches == null) {
             return new Shifts(rigid.x() * bin, rigid.y() * bin, null, 0);
         }
         double[][] estimates = new double[patches.length][];
@@ -107,7 +156,7 @@ public final class FrameRegistration {
             int y0 = Math.max(0, Math.min(h - grid.size(), grid.originY(p) + oy));
             int dx = x0 - grid.originX(p);
             int dy = y0 - grid.originY(p);
-            ShiftEstimator.Estimate e = patches[p].estimate(filtered, y0 * binnedWidth + x0, binnedWidth,
+            ShiftEstimator.Estimate e = patches[p].estimate(filtered, x0, y0,
                     rigid.x() - dx, rigid.y() - dy, deviation);
             estimates[p] = new double[]{e.x() + dx, e.y() + dy};
             double[] k = e.curvature();

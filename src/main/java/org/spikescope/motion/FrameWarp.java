@@ -3,7 +3,8 @@ package org.spikescope.motion;
 /**
  * Moves a frame back onto the template: out(q) = in(q + d(q)), where d is the measured displacement of the
  * content. Cubic convolution (Keys, a = −0.5) keeps cells as sharp as bilinear interpolation would not; pixels
- * that would come from outside the frame copy the nearest edge pixel (as CaImAn's border_nan='copy').
+ * that would come from outside the frame copy the nearest edge pixel (as CaImAn's border_nan='copy'). One shift
+ * for the whole frame is {@link RigidWarp}'s job.
  */
 public final class FrameWarp {
 
@@ -11,65 +12,6 @@ public final class FrameWarp {
     private static final int FLOOR_OFFSET = 1024;
 
     private FrameWarp() {
-    }
-
-    /** Whole-frame shift by (dx, dy): separable, so two passes of four taps each. */
-    public static void rigid(float[] in, float[] out, int width, int height, double dx, double dy, float[] scratch) {
-        int[] xIndex = new int[4 * width];
-        float[] xWeight = new float[4];
-        taps(dx, width, xIndex, xWeight);
-        // where all four taps lie inside the row they are consecutive: a plain 4-tap filter the JIT vectorises;
-        // only the few columns near the edges need the clamped indices
-        int whole = (int) Math.floor(dx);
-        int from = Math.min(width, Math.max(0, 1 - whole));
-        int to = Math.max(from, Math.min(width, width - 2 - whole));
-        float w0 = xWeight[0];
-        float w1 = xWeight[1];
-        float w2 = xWeight[2];
-        float w3 = xWeight[3];
-        for (int y = 0; y < height; y++) {
-            int row = y * width;
-            clampedTaps(in, scratch, row, 0, from, xIndex, xWeight);
-            int s = row + whole - 1;
-            for (int x = from; x < to; x++) {
-                scratch[row + x] = w0 * in[s + x] + w1 * in[s + x + 1] + w2 * in[s + x + 2] + w3 * in[s + x + 3];
-            }
-            clampedTaps(in, scratch, row, to, width, xIndex, xWeight);
-        }
-        int[] yIndex = new int[4 * height];
-        float[] yWeight = new float[4];
-        taps(dy, height, yIndex, yWeight);
-        for (int y = 0; y < height; y++) {
-            int r0 = yIndex[4 * y] * width;
-            int r1 = yIndex[4 * y + 1] * width;
-            int r2 = yIndex[4 * y + 2] * width;
-            int r3 = yIndex[4 * y + 3] * width;
-            int row = y * width;
-            for (int x = 0; x < width; x++) {
-                out[row + x] = yWeight[0] * scratch[r0 + x] + yWeight[1] * scratch[r1 + x]
-                        + yWeight[2] * scratch[r2 + x] + yWeight[3] * scratch[r3 + x];
-            }
-        }
-    }
-
-    private static void clampedTaps(float[] in, float[] out, int row, int from, int to, int[] index, float[] w) {
-        for (int x = from; x < to; x++) {
-            int k = 4 * x;
-            out[row + x] = w[0] * in[row + index[k]] + w[1] * in[row + index[k + 1]] + w[2] * in[row + index[k + 2]]
-                    + w[3] * in[row + index[k + 3]];
-        }
-    }
-
-    /** Source indices (clamped) and weights of the four taps for every output position along one axis. */
-    private static void taps(double shift, int n, int[] index, float[] weight) {
-        int whole = (int) Math.floor(shift);
-        double fraction = shift - whole;
-        keys(fraction, weight);
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < 4; k++) {
-                index[4 * i + k] = Math.max(0, Math.min(n - 1, i + whole - 1 + k));
-            }
-        }
     }
 
     /** Cubic convolution weights for taps at −1, 0, 1, 2 around a sample at fraction t ∈ [0, 1). */

@@ -47,8 +47,10 @@ public final class MotionCorrector {
         }
         PatchGrid grid = workers.get(0).registration().grid();
         progress.stage("Building the motion template");
-        float[] template = TemplateBuilder.build(movie, settings, excluded, workers, pool);
-        setTemplate(workers, template);
+        float[] firstTemplate = TemplateBuilder.build(movie, excluded, settings.templateFrames(), workers, pool);
+        for (MotionWorker w : workers) {
+            w.registration().setBinnedTemplate(firstTemplate);
+        }
 
         progress.stage("Correcting motion");
         double[] x = new double[n];
@@ -92,8 +94,7 @@ public final class MotionCorrector {
                 if (settings.templateUpdate() > 0 && sinceUpdate >= settings.templateUpdate()) {
                     float[] renewed = ImageSum.mean(recent);
                     if (renewed != null) {
-                        template = renewed;
-                        setTemplate(workers, template);
+                        setTemplate(workers, renewed);
                         workers.forEach(MotionWorker::foldRecent);
                         sinceUpdate = 0;
                     }
@@ -109,10 +110,11 @@ public final class MotionCorrector {
             }
         }
         workers.forEach(MotionWorker::foldRecent);
+        // every good frame went into both sums, and the template builder made sure there is one
         float[] before = ImageSum.mean(workers.stream().map(w -> w.raw).toList());
         float[] after = ImageSum.mean(workers.stream().map(w -> w.corrected).toList());
         return new MotionResult(settings, movie.width(), movie.height(), x, y, patchX, patchY, grid, fallbacks,
-                template, before != null ? before : template, after != null ? after : template);
+                before, after);
     }
 
     private static void setTemplate(List<MotionWorker> workers, float[] template) {

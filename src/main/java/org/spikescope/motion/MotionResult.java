@@ -9,12 +9,11 @@ package org.spikescope.motion;
  * @param patchY       per frame and patch (piecewise), else null
  * @param grid         the patch layout (piecewise), else null
  * @param fallbacks    per frame: patches whose own estimate carried no information, filled from their neighbours
- * @param template     the last template, full resolution
  * @param meanBefore   mean of the good frames as recorded
  * @param meanAfter    mean of the good frames corrected
  */
 public record MotionResult(MotionSettings settings, int width, int height, double[] x, double[] y,
-                           float[][] patchX, float[][] patchY, PatchGrid grid, int[] fallbacks, float[] template,
+                           float[][] patchX, float[][] patchY, PatchGrid grid, int[] fallbacks,
                            float[] meanBefore, float[] meanAfter) {
 
     public int frames() {

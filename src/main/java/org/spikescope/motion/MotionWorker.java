@@ -17,7 +17,7 @@ final class MotionWorker {
     private final int width;
     private final int height;
     private final float[] frame;
-    private final float[] scratch;
+    private final RigidWarp rigidWarp;
     final ImageSum raw;
     final ImageSum corrected;
     final ImageSum recent;
@@ -28,7 +28,7 @@ final class MotionWorker {
         this.height = movie.height();
         this.registration = new FrameRegistration(width, height, settings);
         this.frame = new float[width * height];
-        this.scratch = new float[width * height];
+        this.rigidWarp = new RigidWarp(width, height);
         this.raw = new ImageSum(width * height);
         this.corrected = new ImageSum(width * height);
         this.recent = new ImageSum(width * height);
@@ -58,15 +58,10 @@ final class MotionWorker {
      * to the sums.
      */
     FrameRegistration.Shifts correct(int t, float[] out, boolean good) {
-        return correct(t, out, good, false);
-    }
-
-    /** As {@link #correct(int, float[], boolean)}, with the rigid shift alone if {@code rigidOnly}. */
-    FrameRegistration.Shifts correct(int t, float[] out, boolean good, boolean rigidOnly) {
         read(t);
-        FrameRegistration.Shifts s = registration.register(frame, rigidOnly);
+        FrameRegistration.Shifts s = registration.register(frame);
         if (s.patches() == null) {
-            FrameWarp.rigid(frame, out, width, height, s.x(), s.y(), scratch);
+            rigidWarp.apply(frame, out, s.x(), s.y());
         } else {
             FrameWarp.field(frame, out, width, height, registration.grid().field(s.patches()));
         }

@@ -43,6 +43,13 @@ final class ShiftEstimator {
     private final double[] fy;
     private double templateEnergy;
     private final boolean taperTemplate;
+    /** The weighted cross power within the band ({@link #copyBand}), and the refinement's sums per kx. */
+    private final float[][] bandRe;
+    private final float[][] bandIm;
+    private final double[] bandFy;
+    private final float[][] sums;
+    private final float[] qr;
+    private final float[] qi;
     /** Σ Sxx, Σ Syy, Σ Sxy, then Σ Sxx·qx, Σ Sxx·qy, Σ Syy·qx, Σ Syy·qy, Σ Sxy·qx, Σ Sxy·qy. */
     private final double[] structure = new double[9];
 
@@ -92,6 +99,15 @@ final class ShiftEstimator {
         this.crossPower = new float[fft.spectrumLength()];
         this.inverseScratch = new float[fft.spectrumLength()];
         this.correlation = new float[width * height];
+        this.bandRe = new float[2 * bandY + 1][bandX + 1];
+        this.bandIm = new float[2 * bandY + 1][bandX + 1];
+        this.bandFy = new double[2 * bandY + 1];
+        for (int j = 0; j < bandFy.length; j++) {
+            bandFy[j] = fy[Math.floorMod(j - bandY, height)];
+        }
+        this.sums = new float[6][bandX + 1];
+        this.qr = new float[bandX + 1];
+        this.qi = new float[bandX + 1];
     }
 
     /**
@@ -132,11 +148,14 @@ final class ShiftEstimator {
         return w;
     }
 
-    /** The (high-passed) image every later image is registered against; row-major, {@code stride} per row. */
-    void setTemplate(float[] image, int offset, int stride) {
-        load(image, offset, stride, taperTemplate, templateSpectrum);
+    /**
+     * The (high-passed) image every later image is registered against: the estimator's width × height from
+     * ({@code x0}, {@code y0}) of {@code image} (held as rows).
+     */
+    void setTemplate(float[][] image, int x0, int y0) {
+        load(image, x0, y0, taperTemplate, templateSpectrum);
         templateEnergy = weightedEnergy(templateSpectrum);
-        measureStructure(image, offset, stride);
+        measureStructure(image, x0, y0);
     }
 
     /**
@@ -144,15 +163,17 @@ final class ShiftEstimator {
      * its first moments about the centre. Where the shift varies over the image (d(q) = d(c) + J (q − c)), the
      * correlation peak lands at d(c) + M⁻¹ Σ S(q) J (q − c), not at d(c): the shift of wherever the structure is.
      */
-    private void measureStructure(float[] image, int offset, int stride) {
+    private void measureStructure(float[][] image, int x0, int y0) {
         Arrays.fill(structure, 0);
         double cx = (width - 1) / 2.0;
         double cy = (height - 1) / 2.0;
         for (int y = 1; y < height - 1; y++) {
-            int row = offset + y * stride;
+            float[] above = image[y0 + y - 1];
+            float[] row = image[y0 + y];
+            float[] below = image[y0 + y + 1];
             for (int x = 1; x < width - 1; x++) {
-                double gx = 0.5 * (image[row + x + 1] - image[row + x - 1]);
-                double gy = 0.5 * (image[row + x + stride] - image[row + x - stride]);
+                double gx = 0.5 * (row[x0 + x + 1] - row[x0 + x - 1]);
+                double gy = 0.5 * (below[x0 + x] - above[x0 + x]);
                 double w = taper[y * width + x];
                 w = taperTemplate ? w * w : w;
                 double sxx = w * gx * gx;
@@ -193,8 +214,8 @@ final class ShiftEstimator {
      * Shift of the (high-passed) image against the template, its whole-pixel part searched within
      * ±{@code radius} of ({@code centreX}, {@code centreY}).
      */
-    Estimate estimate(float[] image, int offset, int stride, double centreX, double centreY, double radius) {
-        load(image, offset, stride, true, crossPower);
+    Estimate estimate(float[][] image, int x0, int y0, double centreX, double centreY, double radius) {
+        load(image, x0, y0, true, crossPower);
         double imageEnergy = weightedEnergy(crossPower);
         int n = columns * height;
         for (int i = 0; i < n; i++) {
@@ -208,6 +229,7 @@ final class ShiftEstimator {
         }
         System.arraycopy(crossPower, 0, inverseScratch, 0, crossPower.length);
         fft.inverse(inverseScratch, correlation);
+        copyBand();
         int cx = (int) Math.round(centreX);
         int cy = (int) Math.round(centreY);
         int limit = Math.min(width, height) / 2 - 2;
@@ -264,20 +286,20 @@ final class ShiftEstimator {
         return e;
     }
 
-    private void load(float[] image, int offset, int stride, boolean tapered, float[] out) {
+    private void load(float[][] image, int x0, int y0, boolean tapered, float[] out) {
         double sum = 0;
         for (int y = 0; y < height; y++) {
-            int row = offset + y * stride;
+            float[] row = image[y0 + y];
             for (int x = 0; x < width; x++) {
-                sum += image[row + x];
+                sum += row[x0 + x];
             }
         }
         float mean = (float) (sum / (width * height));
         for (int y = 0; y < height; y++) {
-            int row = offset + y * stride;
+            float[] row = image[y0 + y];
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                float v = image[row + x] - mean;
+                float v = row[x0 + x] - mean;
                 this.tapered[i] = tapered ? v * taper[i] : v;
             }
         }
@@ -294,35 +316,75 @@ final class ShiftEstimator {
      * Newton steps on the continuous correlation C(d) = Re Σ P(k) e^{2πi k·d}, starting near the whole-pixel peak:
      * the inverse transform evaluated between pixels, so no pull towards whole pixels. False if it does not
      * converge to a maximum.
+     *
+     * <p>The sums run over the band rows first, for every kx at once (float arrays, one index: vectorised), and
+     * over kx last, in double: Σ_kx ux·fx^a·Σ_ky P·uy·fy^b gives the gradient and the Hessian with b ≤ 2.
      */
     private boolean refine(double[] d, double[] curvature) {
-        double[] ux = new double[2 * columns];
-        double[] uy = new double[2 * height];
-        double[] sums = new double[6];
+        int count = bandX + 1;
         for (int iteration = 0; iteration < NEWTON_STEPS; iteration++) {
-            phasors(fx, columns, d[0], ux);
-            phasors(fy, height, d[1], uy);
+            for (float[] a : sums) {
+                Arrays.fill(a, 0, count, 0f);
+            }
+            float[] a0r = sums[0];
+            float[] a0i = sums[1];
+            float[] a1r = sums[2];
+            float[] a1i = sums[3];
+            float[] a2r = sums[4];
+            float[] a2i = sums[5];
+            for (int j = 0; j < bandRe.length; j++) {
+                double angle = 2 * Math.PI * bandFy[j] * d[1];
+                float cr = (float) Math.cos(angle);
+                float ci = (float) Math.sin(angle);
+                float f = (float) bandFy[j];
+                float f2 = f * f;
+                float[] pr = bandRe[j];
+                float[] pi = bandIm[j];
+                // one loop per pair of sums: C2 vectorised these, not one loop writing all six (measured 2×)
+                for (int kx = 0; kx < count; kx++) {
+                    float r = pr[kx] * cr - pi[kx] * ci;
+                    qr[kx] = r;
+                    a0r[kx] += r;
+                }
+                for (int kx = 0; kx < count; kx++) {
+                    float i = pr[kx] * ci + pi[kx] * cr;
+                    qi[kx] = i;
+                    a0i[kx] += i;
+                }
+                for (int kx = 0; kx < count; kx++) {
+                    a1r[kx] += f * qr[kx];
+                }
+                for (int kx = 0; kx < count; kx++) {
+                    a1i[kx] += f * qi[kx];
+                }
+                for (int kx = 0; kx < count; kx++) {
+                    a2r[kx] += f2 * qr[kx];
+                }
+                for (int kx = 0; kx < count; kx++) {
+                    a2i[kx] += f2 * qi[kx];
+                }
+            }
             double gx = 0;
             double gy = 0;
             double hxx = 0;
             double hyy = 0;
             double hxy = 0;
-            // beyond the band-pass's reach the weights are nil: the rows 0 … bandY and their negatives
-            for (int ky = -bandY; ky <= bandY; ky++) {
-                int k = Math.floorMod(ky, height);
-                rowSums(2 * k * columns, ux, sums);
-                double cr = uy[2 * k];
-                double ci = uy[2 * k + 1];
-                double f = fy[k];
-                double re0 = sums[0] * cr - sums[1] * ci;
-                double im0 = sums[0] * ci + sums[1] * cr;
-                double re1 = sums[2] * cr - sums[3] * ci;
-                double im1 = sums[2] * ci + sums[3] * cr;
-                double re2 = sums[4] * cr - sums[5] * ci;
-                gx -= im1;
-                gy -= f * im0;
-                hxx -= re2;
-                hyy -= f * f * re0;
+            for (int kx = 0; kx < count; kx++) {
+                // kx above 0 stands for its conjugate at −kx too, whose contributions to these real sums are equal
+                double m = kx == 0 ? 1 : 2;
+                double angle = 2 * Math.PI * fx[kx] * d[0];
+                double ur = m * Math.cos(angle);
+                double ui = m * Math.sin(angle);
+                double f = fx[kx];
+                double re0 = ur * a0r[kx] - ui * a0i[kx];
+                double im0 = ur * a0i[kx] + ui * a0r[kx];
+                double re1 = ur * a1r[kx] - ui * a1i[kx];
+                double im1 = ur * a1i[kx] + ui * a1r[kx];
+                double re2 = ur * a2r[kx] - ui * a2i[kx];
+                gx -= f * im0;
+                gy -= im1;
+                hxx -= f * f * re0;
+                hyy -= re2;
                 hxy -= f * re1;
             }
             curvature[0] = -hxx;
@@ -350,43 +412,16 @@ final class ShiftEstimator {
         return true;
     }
 
-    /**
-     * Over kx in [0, bandX] of one spectrum row: Σ P·ux, Σ fx·P·ux and Σ fx²·P·ux (real and imaginary parts),
-     * every kx above 0 counted twice, for itself and its conjugate at −kx (whose real parts are the same).
-     */
-    private void rowSums(int row, double[] ux, double[] sums) {
-        double r0 = 0;
-        double i0 = 0;
-        double r1 = 0;
-        double i1 = 0;
-        double r2 = 0;
-        double i2 = 0;
-        for (int kx = 1; kx <= bandX; kx++) {
-            double pr = crossPower[row + 2 * kx];
-            double pi = crossPower[row + 2 * kx + 1];
-            double qr = pr * ux[2 * kx] - pi * ux[2 * kx + 1];
-            double qi = pr * ux[2 * kx + 1] + pi * ux[2 * kx];
-            double f = fx[kx];
-            r0 += qr;
-            i0 += qi;
-            r1 += f * qr;
-            i1 += f * qi;
-            r2 += f * f * qr;
-            i2 += f * f * qi;
-        }
-        sums[0] = 2 * r0 + crossPower[row];
-        sums[1] = 2 * i0 + crossPower[row + 1];
-        sums[2] = 2 * r1;
-        sums[3] = 2 * i1;
-        sums[4] = 2 * r2;
-        sums[5] = 2 * i2;
-    }
-
-    private static void phasors(double[] f, int count, double shift, double[] u) {
-        for (int k = 0; k < count; k++) {
-            double a = 2 * Math.PI * f[k] * shift;
-            u[2 * k] = Math.cos(a);
-            u[2 * k + 1] = Math.sin(a);
+    /** The weighted cross power within the band, rows −bandY … bandY, kx 0 … bandX, real and imaginary apart. */
+    private void copyBand() {
+        for (int j = 0; j < bandRe.length; j++) {
+            int row = 2 * Math.floorMod(j - bandY, height) * columns;
+            float[] re = bandRe[j];
+            float[] im = bandIm[j];
+            for (int kx = 0; kx <= bandX; kx++) {
+                re[kx] = crossPower[row + 2 * kx];
+                im[kx] = crossPower[row + 2 * kx + 1];
+            }
         }
     }
 

@@ -45,6 +45,16 @@ class MotionPartsTest {
                 float[] columns = new float[in.length];
                 BoxMean.apply(in, rows, n, 2, r, true);
                 BoxMean.apply(in, columns, 2, n, r, false);
+                // the same image held as rows: 2 rows of n, and n rows of 2
+                float[][] wide = {java.util.Arrays.copyOfRange(in, 0, n), java.util.Arrays.copyOfRange(in, n, 2 * n)};
+                float[][] tall = new float[n][];
+                for (int i = 0; i < n; i++) {
+                    tall[i] = java.util.Arrays.copyOfRange(in, 2 * i, 2 * i + 2);
+                }
+                float[][] rowsOfRows = new float[2][n];
+                float[][] columnsOfRows = new float[n][2];
+                BoxMean.apply(wide, rowsOfRows, r, true);
+                BoxMean.apply(tall, columnsOfRows, r, false);
                 for (int a = 0; a < 2; a++) {
                     for (int i = 0; i < n; i++) {
                         double sumRow = 0;
@@ -57,6 +67,8 @@ class MotionPartsTest {
                         }
                         worst = Math.max(worst, Math.abs(sumRow / count - rows[a * n + i]));
                         worst = Math.max(worst, Math.abs(sumColumn / count - columns[i * 2 + a]));
+                        worst = Math.max(worst, Math.abs(sumRow / count - rowsOfRows[a][i]));
+                        worst = Math.max(worst, Math.abs(sumColumn / count - columnsOfRows[i][a]));
                     }
                 }
             }
@@ -70,7 +82,7 @@ class MotionPartsTest {
         int h = 30;
         float[] in = texture(w, h, 1);
         float[] out = new float[w * h];
-        FrameWarp.rigid(in, out, w, h, 3, -2, new float[w * h]);
+        new RigidWarp(w, h).apply(in, out, 3, -2);
         // out(q) = in(q + d)
         for (int y = 2; y < h - 3; y++) {
             for (int x = 0; x < w - 3; x++) {
@@ -80,19 +92,22 @@ class MotionPartsTest {
     }
 
     @Test
-    void aConstantFieldWarpsLikeTheRigidShift() {
+    void aConstantFieldWarpsLikeTheRigidShiftEdgesIncluded() {
         int w = 48;
         int h = 36;
         float[] in = texture(w, h, 2);
-        float[] rigid = new float[w * h];
-        float[] field = new float[w * h];
-        FrameWarp.rigid(in, rigid, w, h, 1.3, -0.6, new float[w * h]);
-        FrameWarp.field(in, field, w, h, (y, dx, dy) -> {
-            java.util.Arrays.fill(dx, 1.3f);
-            java.util.Arrays.fill(dy, -0.6f);
-        });
-        for (int i = 0; i < rigid.length; i++) {
-            assertEquals(rigid[i], field[i], 0.05, "pixel " + i);
+        RigidWarp warp = new RigidWarp(w, h);
+        for (double[] d : new double[][]{{1.3, -0.6}, {-4.6, 7.3}, {0, 0}, {20.5, -0.25}, {-60, 3}}) {
+            float[] rigid = new float[w * h];
+            float[] field = new float[w * h];
+            warp.apply(in, rigid, d[0], d[1]);
+            FrameWarp.field(in, field, w, h, (y, dx, dy) -> {
+                java.util.Arrays.fill(dx, (float) d[0]);
+                java.util.Arrays.fill(dy, (float) d[1]);
+            });
+            for (int i = 0; i < rigid.length; i++) {
+                assertEquals(field[i], rigid[i], 0.01, "shift " + d[0] + "," + d[1] + " pixel " + i);
+            }
         }
     }
 
@@ -107,7 +122,7 @@ class MotionPartsTest {
         double worst = 0;
         for (double[] d : new double[][]{{0.25, -0.4}, {-1.7, 2.3}, {3.5, 0.1}, {-0.05, -4.45}}) {
             // the frame shows the template moved by d: frame(q) = template(q − d)
-            FrameWarp.rigid(template, frame, size, size, -d[0], -d[1], new float[size * size]);
+            new RigidWarp(size, size).apply(template, frame, -d[0], -d[1]);
             FrameRegistration.Shifts found = registration.register(frame);
             worst = Math.max(worst, Math.max(Math.abs(found.x() - d[0]), Math.abs(found.y() - d[1])));
         }
