@@ -3,9 +3,9 @@ package org.spikescope.image;
 import org.jtransforms.fft.FloatFFT_1D;
 
 /**
- * 2-D FFT of a real image and back. The spectrum keeps the non-negative x frequencies only (the others are their
- * complex conjugates): {@code height} rows of {@link #columns()} complex values, interleaved (re, im), row-major.
- * Forward uses e<sup>−2πi k·q/n</sup>; the inverse is unscaled (it returns n·image).
+ * 2-D FFT of a real image. The spectrum keeps the non-negative x frequencies only (the others are their complex
+ * conjugates): {@code height} rows of {@link #columns()} complex values, interleaved (re, im), row-major, with
+ * e<sup>−2πi k·q/n</sup>.
  *
  * <p>Built on JTransforms' 1-D transforms, which at image-row sizes run on the calling thread. Its 2-D transforms
  * spread every call over all cores; callers that already run one image per core (motion correction) measured
@@ -60,32 +60,6 @@ public final class RealFft2D {
     }
 
     /**
-     * Unscaled inverse of {@code spectrum} into {@code image} (width × height); the spectrum is overwritten. Only
-     * Hermitian-consistent spectra (those of real images, and their products with each other's conjugates) come
-     * back as what they represent.
-     */
-    public void inverse(float[] spectrum, float[] image) {
-        int stride = 2 * columns;
-        for (int kx = 0; kx < columns; kx++) {
-            gather(spectrum, kx, stride);
-            alongColumns.complexInverse(column, false);
-            scatter(spectrum, kx, stride);
-        }
-        for (int y = 0; y < height; y++) {
-            pack(spectrum, y * stride, row);
-            alongRows.realInverse(row, false);
-            if (width % 2 == 0) {
-                // JTransforms' unscaled real inverse returns (n/2)·x for even n, n·x for odd n
-                for (int x = 0; x < width; x++) {
-                    image[y * width + x] = 2 * row[x];
-                }
-            } else {
-                System.arraycopy(row, 0, image, y * width, width);
-            }
-        }
-    }
-
-    /**
      * JTransforms' packed real spectrum of one row into complex values 0 … width/2 at {@code at}. Packed: Re k at
      * 2k and Im k at 2k + 1 for 0 &lt; k &lt; width/2; slot 1 holds Re width/2 (even width) or Im (width−1)/2 (odd).
      */
@@ -100,22 +74,6 @@ public final class RealFft2D {
         boolean even = width % 2 == 0;
         out[at + 2 * last] = even ? packed[1] : packed[2 * last];
         out[at + 2 * last + 1] = even ? 0 : packed[1];
-    }
-
-    /** The inverse of {@link #unpack}. */
-    private void pack(float[] in, int at, float[] packed) {
-        int last = width / 2;
-        packed[0] = in[at];
-        for (int k = 1; k < last; k++) {
-            packed[2 * k] = in[at + 2 * k];
-            packed[2 * k + 1] = in[at + 2 * k + 1];
-        }
-        if (width % 2 == 0) {
-            packed[1] = in[at + 2 * last];
-        } else {
-            packed[2 * last] = in[at + 2 * last];
-            packed[1] = in[at + 2 * last + 1];
-        }
     }
 
     private void gather(float[] spectrum, int kx, int stride) {

@@ -5,8 +5,9 @@ import org.spikescope.image.RealFft2D;
 import java.util.Arrays;
 
 /**
- * Shift of an image against a template of the same size by FFT cross-correlation, refined to a fraction of a
- * pixel on the continuous (infinitely upsampled) correlation. Both images come in already high-passed
+ * Shift of an image against a template of the same size by cross-correlation of their spectra (FFT), refined to a
+ * fraction of a pixel on the continuous (infinitely upsampled) correlation ({@link CorrelationBand}). Both images
+ * come in already high-passed
  * ({@link Prefilter}); the correlation is further weighted by a difference of Gaussians (σ = 1 px minus σ = the
  * cell radius), applied as its square to the product of the spectra.
  *
@@ -17,11 +18,6 @@ import java.util.Arrays;
  * (positive x = right, positive y = down). Not thread-safe: one instance per thread.
  */
 final class ShiftEstimator {
-
-    private static final int NEWTON_STEPS = 10;
-    private static final double MAX_STEP = 0.5;
-    /** A Newton step this small (pixels) ends the refinement: the next would change the shift by far less. */
-    private static final double CONVERGED = 1e-3;
 
     private final int width;
     private final int height;
@@ -36,20 +32,11 @@ final class ShiftEstimator {
     private final float[] taper;
     private final float[] tapered;
     private final float[] templateSpectrum;
-    private final float[] crossPower;
-    private final float[] inverseScratch;
-    private final float[] correlation;
-    private final double[] fx;
-    private final double[] fy;
+    /** The image's spectrum. */
+    private final float[] spectrum;
+    private final CorrelationBand band;
     private double templateEnergy;
     private final boolean taperTemplate;
-    /** The weighted cross power within the band ({@link #crossPowerRow}), and the refinement's sums per kx. */
-    private final float[][] bandRe;
-    private final float[][] bandIm;
-    private final double[] bandFy;
-    private final float[][] sums;
-    private final float[] qr;
-    private final float[] qi;
     /** Σ Sxx, Σ Syy, Σ Sxy, then Σ Sxx·qx, Σ Sxx·qy, Σ Syy·qx, Σ Syy·qy, Σ Sxy·qx, Σ Sxy·qy. */
     private final double[] structure = new double[9];
 
@@ -68,8 +55,8 @@ final class ShiftEstimator {
         this.height = height;
         this.fft = new RealFft2D(width, height);
         this.columns = fft.columns();
-        this.fx = frequencies(width);
-        this.fy = frequencies(height);
+        double[] fx = frequencies(width);
+        double[] fy = frequencies(height);
         this.weight = new float[columns * height];
         double small = 1.0;
         double large = Math.max(2.0, cellRadius);
@@ -96,18 +83,8 @@ final class ShiftEstimator {
         }
         this.tapered = new float[width * height];
         this.templateSpectrum = new float[fft.spectrumLength()];
-        this.crossPower = new float[fft.spectrumLength()];
-        this.inverseScratch = new float[fft.spectrumLength()];
-        this.correlation = new float[width * height];
-        this.bandRe = new float[2 * bandY + 1][bandX + 1];
-        this.bandIm = new float[2 * bandY + 1][bandX + 1];
-        this.bandFy = new double[2 * bandY + 1];
-        for (int j = 0; j < bandFy.length; j++) {
-            bandFy[j] = fy[Math.floorMod(j - bandY, height)];
-        }
-        this.sums = new float[6][bandX + 1];
-        this.qr = new float[bandX + 1];
-        this.qi = new float[bandX + 1];
+        this.spectrum = new float[fft.spectrumLength()];
+        this.band = new CorrelationBand(width, height, bandX, bandY);
     }
 
     /**
@@ -218,23 +195,27 @@ final class ShiftEstimator {
      * ±{@code radius} of ({@code centreX}, {@code centreY}).
      */
     Estimate estimate(float[][] image, int x0, int y0, double centreX, double centreY, double radius) {
-        load(image, x0, y0, true, crossPower);
+        load(image, x0, y0, true, spectrum);
         double imageEnergy = 0;
         for (int ky = 0; ky < height; ky++) {
             imageEnergy += crossPowerRow(ky);
         }
-        System.arraycopy(crossPower, 0, inverseScratch, 0, crossPower.length);
-        fft.inverse(inverseScratch, correlation);
         int cx = (int) Math.round(centreX);
         int cy = (int) Math.round(centreY);
         int limit = Math.min(width, height) / 2 - 2;
         int r = (int) Math.min(Math.ceil(radius), limit);
+        int fromX = Math.max(-limit, cx - r);
+        int toX = Math.min(limit, cx + r);
+        int fromY = Math.max(-limit, cy - r);
+        int toY = Math.min(limit, cy + r);
+        // one pixel more on each side: the neighbours of a peak on the window's edge
+        band.wholePixels(fromX - 1, toX + 1, fromY - 1, toY + 1);
         int bx = cx;
         int by = cy;
         float best = Float.NEGATIVE_INFINITY;
-        for (int dy = Math.max(-limit, cy - r); dy <= Math.min(limit, cy + r); dy++) {
-            for (int dx = Math.max(-limit, cx - r); dx <= Math.min(limit, cx + r); dx++) {
-                float c = correlationAt(dx, dy);
+        for (int dy = fromY; dy <= toY; dy++) {
+            for (int dx = fromX; dx <= toX; dx++) {
+                float c = band.at(dx, dy);
                 if (c > best) {
                     best = c;
                     bx = dx;
@@ -244,18 +225,18 @@ final class ShiftEstimator {
         }
         // the peak's vertex through its neighbours: a start that saves a Newton step (measured 3.0 -> 2.0 steps
         // per estimate), and the answer when Newton does not converge
-        double vx = bx + vertex(correlationAt(bx - 1, by), best, correlationAt(bx + 1, by));
-        double vy = by + vertex(correlationAt(bx, by - 1), best, correlationAt(bx, by + 1));
+        double vx = bx + vertex(band.at(bx - 1, by), best, band.at(bx + 1, by));
+        double vy = by + vertex(band.at(bx, by - 1), best, band.at(bx, by + 1));
         double[] d = {vx, vy};
         double[] curvature = new double[3];
-        boolean refined = refine(d, curvature);
+        boolean refined = band.refine(d, curvature);
         if (!refined || Math.abs(d[0] - bx) > 1.5 || Math.abs(d[1] - by) > 1.5) {
             d[0] = vx;
             d[1] = vy;
             refined = false;
         }
         double norm = Math.sqrt(imageEnergy * templateEnergy);
-        // unscaled transforms: correlation and energies both carry a factor n (Parseval), which cancels
+        // unscaled sums: correlation and energies both carry a factor n (Parseval), which cancels
         double ncc = norm > 0 ? best / norm : 0;
         return new Estimate(d[0], d[1], ncc, refined, curvature);
     }
@@ -301,153 +282,33 @@ final class ShiftEstimator {
         fft.forward(this.tapered, out);
     }
 
-    private float correlationAt(int dx, int dy) {
-        int x = Math.floorMod(dx, width);
-        int y = Math.floorMod(dy, height);
-        return correlation[y * width + x];
-    }
-
     /**
-     * Newton steps on the continuous correlation C(d) = Re Σ P(k) e^{2πi k·d}, starting near the whole-pixel peak:
-     * the inverse transform evaluated between pixels, so no pull towards whole pixels. False if it does not
-     * converge to a maximum.
-     *
-     * <p>The sums run over the band rows first, for every kx at once (float arrays, one index: vectorised), and
-     * over kx last, in double: Σ_kx ux·fx^a·Σ_ky P·uy·fy^b gives the gradient and the Hessian with b ≤ 2.
-     */
-    private boolean refine(double[] d, double[] curvature) {
-        int count = bandX + 1;
-        for (int iteration = 0; iteration < NEWTON_STEPS; iteration++) {
-            for (float[] a : sums) {
-                Arrays.fill(a, 0, count, 0f);
-            }
-            for (int j = 0; j < bandRe.length; j++) {
-                accumulate(j, d[1]);
-            }
-            float[] a0r = sums[0];
-            float[] a0i = sums[1];
-            float[] a1r = sums[2];
-            float[] a1i = sums[3];
-            float[] a2r = sums[4];
-            float[] a2i = sums[5];
-            double gx = 0;
-            double gy = 0;
-            double hxx = 0;
-            double hyy = 0;
-            double hxy = 0;
-            for (int kx = 0; kx < count; kx++) {
-                // kx above 0 stands for its conjugate at −kx too, whose contributions to these real sums are equal
-                double m = kx == 0 ? 1 : 2;
-                double angle = 2 * Math.PI * fx[kx] * d[0];
-                double ur = m * Math.cos(angle);
-                double ui = m * Math.sin(angle);
-                double f = fx[kx];
-                double re0 = ur * a0r[kx] - ui * a0i[kx];
-                double im0 = ur * a0i[kx] + ui * a0r[kx];
-                double re1 = ur * a1r[kx] - ui * a1i[kx];
-                double im1 = ur * a1i[kx] + ui * a1r[kx];
-                double re2 = ur * a2r[kx] - ui * a2i[kx];
-                gx -= f * im0;
-                gy -= im1;
-                hxx -= f * f * re0;
-                hyy -= re2;
-                hxy -= f * re1;
-            }
-            curvature[0] = -hxx;
-            curvature[1] = -hyy;
-            curvature[2] = -hxy;
-            double det = hxx * hyy - hxy * hxy;
-            if (!(hxx < 0 && det > 0)) {
-                return false;
-            }
-            // gradient and Hessian above lack their 2π and 4π² factors: the step comes out in cycles
-            double sx = -(hyy * gx - hxy * gy) / det / (2 * Math.PI);
-            double sy = -(hxx * gy - hxy * gx) / det / (2 * Math.PI);
-            double length = Math.hypot(sx, sy);
-            if (length > MAX_STEP) {
-                // along a ridge the quadratic model overshoots: walk, do not jump
-                sx *= MAX_STEP / length;
-                sy *= MAX_STEP / length;
-            }
-            d[0] += sx;
-            d[1] += sy;
-            if (Math.abs(sx) + Math.abs(sy) < CONVERGED) {
-                return true;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Band row j's terms of the six sums per kx (Σ P·uy, Σ fy·P·uy, Σ fy²·P·uy, real and imaginary) at vertical
-     * shift dy. One loop per pair of sums: C2 vectorised these, not one loop writing all six (measured 2×).
-     */
-    private void accumulate(int j, double dy) {
-        double angle = 2 * Math.PI * bandFy[j] * dy;
-        float cr = (float) Math.cos(angle);
-        float ci = (float) Math.sin(angle);
-        float f = (float) bandFy[j];
-        float f2 = f * f;
-        float[] pr = bandRe[j];
-        float[] pi = bandIm[j];
-        float[] a0r = sums[0];
-        float[] a0i = sums[1];
-        float[] a1r = sums[2];
-        float[] a1i = sums[3];
-        float[] a2r = sums[4];
-        float[] a2i = sums[5];
-        int count = bandX + 1;
-        for (int kx = 0; kx < count; kx++) {
-            float r = pr[kx] * cr - pi[kx] * ci;
-            qr[kx] = r;
-            a0r[kx] += r;
-        }
-        for (int kx = 0; kx < count; kx++) {
-            float i = pr[kx] * ci + pi[kx] * cr;
-            qi[kx] = i;
-            a0i[kx] += i;
-        }
-        for (int kx = 0; kx < count; kx++) {
-            a1r[kx] += f * qr[kx];
-        }
-        for (int kx = 0; kx < count; kx++) {
-            a1i[kx] += f * qi[kx];
-        }
-        for (int kx = 0; kx < count; kx++) {
-            a2r[kx] += f2 * qr[kx];
-        }
-        for (int kx = 0; kx < count; kx++) {
-            a2i[kx] += f2 * qi[kx];
-        }
-    }
-
-    /**
-     * One row of the cross power, image · conj(template) weighted by the squared band-pass, in place of the image's
-     * spectrum; within the band also into {@link #bandRe} and {@link #bandIm}, real and imaginary parts apart for
-     * the refinement. Returns the row's share of the image's weighted energy ({@link #weightedEnergy}). A method
-     * per row, called thousands of times, is compiled once by the JIT rather than again and again mid-loop.
+     * One row of the cross power, image · conj(template) weighted by the squared band-pass, into the band (rows
+     * outside it carry no weight); returns the row's share of the image's weighted energy
+     * ({@link #weightedEnergy}).
      */
     private double crossPowerRow(int ky) {
         int row = ky * columns;
         double energy = 0;
         for (int kx = 0; kx < columns; kx++) {
-            int i = row + kx;
-            float ar = crossPower[2 * i];
-            float ai = crossPower[2 * i + 1];
-            float tr = templateSpectrum[2 * i];
-            float ti = templateSpectrum[2 * i + 1];
-            float w = weight[i];
-            energy += (kx == 0 ? 1 : 2) * w * (ar * ar + ai * ai);
-            crossPower[2 * i] = w * (ar * tr + ai * ti);
-            crossPower[2 * i + 1] = w * (ai * tr - ar * ti);
+            int i = 2 * (row + kx);
+            float ar = spectrum[i];
+            float ai = spectrum[i + 1];
+            energy += (kx == 0 ? 1 : 2) * weight[row + kx] * (ar * ar + ai * ai);
         }
-        int j = 2 * ky < height ? ky + bandY : ky - height + bandY;
-        if (j >= 0 && j < bandRe.length) {
-            float[] re = bandRe[j];
-            float[] im = bandIm[j];
+        int j = band.bandRow(ky);
+        if (j >= 0) {
+            float[] re = band.real(j);
+            float[] im = band.imaginary(j);
             for (int kx = 0; kx <= bandX; kx++) {
-                re[kx] = crossPower[2 * (row + kx)];
-                im[kx] = crossPower[2 * (row + kx) + 1];
+                int i = 2 * (row + kx);
+                float ar = spectrum[i];
+                float ai = spectrum[i + 1];
+                float tr = templateSpectrum[i];
+                float ti = templateSpectrum[i + 1];
+                float w = weight[row + kx];
+                re[kx] = w * (ar * tr + ai * ti);
+                im[kx] = w * (ai * tr - ar * ti);
             }
         }
         return energy;
