@@ -66,9 +66,14 @@ abstract class FileFrameSource implements FrameSource {
 
     /** Reads up to {@code length} bytes at {@code position}; fewer only at the end of the file. */
     static ByteBuffer read(FileChannel channel, long position, int length, ByteOrder order) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length).order(order);
+        return readInto(channel, position, ByteBuffer.allocate(length).order(order));
+    }
+
+    /** Fills {@code buffer} (from its position to its limit) from {@code position} on; flipped for reading. */
+    private static ByteBuffer readInto(FileChannel channel, long position, ByteBuffer buffer) throws IOException {
+        long start = position - buffer.position();
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
+            if (channel.read(buffer, start + buffer.position()) < 0) {
                 break;
             }
         }
@@ -78,7 +83,23 @@ abstract class FileFrameSource implements FrameSource {
     /** Like {@link #read} but the whole range must be there: a truncated frame is a clear error. */
     final ByteBuffer readFrameBytes(FileChannel channel, long position, int length, ByteOrder order, int index)
             throws IOException {
-        ByteBuffer b = read(channel, position, length, order);
+        return whole(read(channel, position, length, order), length, index);
+    }
+
+    /**
+     * As {@link #readFrameBytes}, into {@code reuse} when it holds {@code length} bytes (a direct buffer spares the
+     * JDK's copy through its own); returns the buffer read into.
+     */
+    final ByteBuffer readFrameBytes(FileChannel channel, long position, int length, ByteOrder order, int index,
+                                    ByteBuffer reuse) throws IOException {
+        if (reuse == null || reuse.capacity() < length) {
+            return readFrameBytes(channel, position, length, order, index);
+        }
+        reuse.clear().limit(length);
+        return whole(readInto(channel, position, reuse.order(order)), length, index);
+    }
+
+    private ByteBuffer whole(ByteBuffer b, int length, int index) {
         if (b.remaining() < length) {
             throw new InputException(name + ", frame " + index + ": the file ends inside the frame; it is truncated");
         }

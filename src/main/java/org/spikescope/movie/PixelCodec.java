@@ -10,6 +10,12 @@ final class PixelCodec {
     }
 
     static float[] decode(ByteBuffer bytes, int bitDepth, ByteOrder order, float[] target, int offset, int count) {
+        return decode(bytes, bitDepth, order, target, offset, count, null);
+    }
+
+    /** As above; 16-bit values pass through {@code scratch} when it is long enough (no allocation per frame). */
+    static float[] decode(ByteBuffer bytes, int bitDepth, ByteOrder order, float[] target, int offset, int count,
+                          short[] scratch) {
         bytes.order(order);
         switch (bitDepth) {
             case 8 -> {
@@ -19,7 +25,7 @@ final class PixelCodec {
             }
             case 16 -> {
                 // one bulk copy, then widening: per-value getShort calls cost several times more
-                short[] values = new short[count];
+                short[] values = scratch != null && scratch.length >= count ? scratch : new short[count];
                 bytes.asShortBuffer().get(values);
                 bytes.position(bytes.position() + 2 * count);
                 for (int i = 0; i < count; i++) {
@@ -36,7 +42,8 @@ final class PixelCodec {
         return target;
     }
 
-    static void encode(float[] pixels, int bitDepth, ByteBuffer out) {
+    /** @param scratch 16-bit values pass through it (pixels.length long) */
+    static void encode(float[] pixels, int bitDepth, ByteBuffer out, short[] scratch) {
         out.order(ByteOrder.LITTLE_ENDIAN);
         switch (bitDepth) {
             case 8 -> {
@@ -45,12 +52,12 @@ final class PixelCodec {
                 }
             }
             case 16 -> {
-                short[] values = new short[pixels.length];
+                short[] values = scratch;
                 for (int i = 0; i < pixels.length; i++) {
                     values[i] = (short) clampRound(pixels[i], 65535);
                 }
-                out.asShortBuffer().put(values);
-                out.position(out.position() + 2 * values.length);
+                out.asShortBuffer().put(values, 0, pixels.length);
+                out.position(out.position() + 2 * pixels.length);
             }
             case 32 -> {
                 for (float v : pixels) {

@@ -29,6 +29,7 @@ public final class TiffStackWriter implements FrameSink {
     private final int bitDepth;
     private final double frameInterval;
     private final ByteBuffer frameBuffer;
+    private final short[] values;
     private int frames;
     private long position = DATA_START;
 
@@ -40,7 +41,9 @@ public final class TiffStackWriter implements FrameSink {
         this.height = height;
         this.bitDepth = bitDepth;
         this.frameInterval = frameRate > 0 ? 1.0 / frameRate : 0;
-        this.frameBuffer = ByteBuffer.allocate(width * height * bitDepth / 8);
+        // direct: the channel writes it as it is, where a heap buffer is first copied into one of the JDK's
+        this.frameBuffer = ByteBuffer.allocateDirect(width * height * bitDepth / 8);
+        this.values = new short[bitDepth == 16 ? width * height : 0];
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ);
     }
@@ -51,7 +54,7 @@ public final class TiffStackWriter implements FrameSink {
             throw new IllegalArgumentException("frame has " + frame.length + " pixels, expected " + width * height);
         }
         frameBuffer.clear();
-        PixelCodec.encode(frame, bitDepth, frameBuffer);
+        PixelCodec.encode(frame, bitDepth, frameBuffer, values);
         frameBuffer.flip();
         writeFully(frameBuffer, position);
         position += frameBuffer.capacity();
