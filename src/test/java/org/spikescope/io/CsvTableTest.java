@@ -31,6 +31,24 @@ class CsvTableTest {
     }
 
     @Test
+    void valuesKeepTheirMagnitudeAndSevenSignificantDigits() {
+        // rounded to 7 digits, a value between 1e6 and 1e7 ends in zeros that belong to the integer part
+        assertEquals("1164650", CsvTable.format(1164649.5792));
+        assertEquals("-3898960", CsvTable.format(-3898959.592));
+        assertEquals("1234568", CsvTable.format(1234567.85));
+        assertEquals("0.2", CsvTable.format(0.2));
+        assertEquals("-0.0001234568", CsvTable.format(-0.000123456789));
+        assertEquals("1.000001", CsvTable.format(1.0000005));
+        assertEquals("2.500000e-05", CsvTable.format(2.5e-5));
+        assertEquals("1.000000e+07", CsvTable.format(9999999.5));
+        assertEquals("42", CsvTable.format(42.0));
+        assertEquals("Infinity", CsvTable.format(Double.POSITIVE_INFINITY));
+        for (double v : new double[]{1164649.5792, 3.3e8 + 0.25, 0.0012345, -77.125, 6.02e-9}) {
+            assertEquals(v, Double.parseDouble(CsvTable.format(v)), Math.abs(v) * 1e-6, "value " + v);
+        }
+    }
+
+    @Test
     void badFieldNamesFileLineAndColumn(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "time_s,cell_001\n0,1\n0.05,abc\n");
