@@ -2,7 +2,9 @@ package org.spikescope.benchmark;
 
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Workers;
 import org.spikescope.io.FileTrees;
+import org.spikescope.motion.FrameRegistration;
 import org.spikescope.motion.MotionCorrectionRun;
 import org.spikescope.motion.MotionSettings;
 import org.spikescope.movie.TiffStackReader;
@@ -17,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Motion correction speed on 512×512 16-bit frames (a simulated recording with piecewise motion, read from an
  * uncompressed TIFF): frames/s for rigid and piecewise modes, everything included (reading, template, estimation,
- * warping, writing the corrected TIFF and the shifts). Beside it, in the same session on the same frames, the
- * peer: scikit-image's phase_cross_correlation with upsampling (src/test/python/motion_peer.py, Debian's
- * python3-skimage), estimation alone and with the shift applied.
+ * warping, writing the corrected TIFF and the shifts), and rigid estimation alone as the peer's loop does it.
+ * Beside it, in the same session on the same frames, the peer: scikit-image's phase_cross_correlation with
+ * upsampling (src/test/python/motion_peer.py, Debian's python3-skimage), estimation alone and with the shift
+ * applied.
  * java -cp "target/test-classes:target/classes:target/lib/*" org.spikescope.benchmark.MotionCorrectionBenchmark 1000 300
  */
 public final class MotionCorrectionBenchmark {
@@ -72,9 +75,50 @@ public final class MotionCorrectionBenchmark {
                             run.result().grid() == null ? "" : ", " + run.result().grid().count() + " patches");
                 }
             }
+            estimationAlone(tif, frames);
             peer(tif, Math.min(peerFrames, frames));
         } finally {
             FileTrees.deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * The peer's loop on our side: the template is the mean of the first 200 frames, then every frame is read and
+     * its rigid shift estimated (one registration per core), nothing applied or written.
+     */
+    private static void estimationAlone(Path tif, int frames) throws Exception {
+        MotionSettings settings = MotionSettings.defaults().withShape(10, 5);
+        try (FrameSource movie = TiffStackReader.open(tif, 20); Workers pool = new Workers()) {
+            int pixels = movie.width() * movie.height();
+            double[] sum = new double[pixels];
+            float[] frame = new float[pixels];
+            int templateFrames = Math.min(200, frames);
+            for (int t = 0; t < templateFrames; t++) {
+                movie.readFrame(t, frame);
+                for (int i = 0; i < pixels; i++) {
+                    sum[i] += frame[i];
+                }
+            }
+            float[] template = new float[pixels];
+            for (int i = 0; i < pixels; i++) {
+                template[i] = (float) (sum[i] / templateFrames);
+            }
+            long start = System.nanoTime();
+            pool.forEach(w -> {
+                FrameRegistration registration = new FrameRegistration(movie.width(), movie.height(), settings);
+                registration.setTemplate(template);
+                float[] own = new float[pixels];
+                try {
+                    for (int t = w; t < frames; t += pool.count()) {
+                        registration.register(movie.readFrame(t, own));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("SpikeScope rigid estimation alone (as the peer's loop: template = mean of the first %d "
+                    + "frames, then read and estimate every frame): %.1f frames/s%n", templateFrames, frames / seconds);
         }
     }
 
