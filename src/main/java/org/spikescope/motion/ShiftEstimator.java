@@ -7,9 +7,8 @@ import java.util.Arrays;
 /**
  * Shift of an image against a template of the same size by cross-correlation of their spectra (FFT), refined to a
  * fraction of a pixel on the continuous (infinitely upsampled) correlation ({@link CorrelationBand}). Both images
- * come in already high-passed
- * ({@link Prefilter}); the correlation is further weighted by a difference of Gaussians (σ = 1 px minus σ = the
- * cell radius), applied as its square to the product of the spectra.
+ * come in already high-passed ({@link Prefilter}); the correlation is further weighted by a difference of Gaussians
+ * (σ = 1 px minus σ = the cell radius), applied as its square to the product of the spectra.
  *
  * <p>Only the image is tapered towards its borders, the template is not: a taper on both would multiply the
  * correlation by the taper's autocorrelation, which peaks at zero shift and pulls every estimate towards it.
@@ -36,7 +35,11 @@ final class ShiftEstimator {
     private final float[] spectrum;
     private final CorrelationBand band;
     private double templateEnergy;
-    private final boolean taperTemplate;
+    /**
+     * A patch of a larger image (piecewise mode): its template is tapered too (the frame's patch is cut where the
+     * rigid shift moved the template's, so the two tapers align), and its structure is measured for {@link #bias}.
+     */
+    private final boolean patch;
     /** Σ Sxx, Σ Syy, Σ Sxy, then Σ Sxx·qx, Σ Sxx·qy, Σ Syy·qx, Σ Syy·qy, Σ Sxy·qx, Σ Sxy·qy. */
     private final double[] structure = new double[9];
 
@@ -49,8 +52,8 @@ final class ShiftEstimator {
     record Estimate(double x, double y, double correlation, boolean refined, double[] curvature) {
     }
 
-    ShiftEstimator(int width, int height, double cellRadius, int taperWidth, boolean taperTemplate) {
-        this.taperTemplate = taperTemplate;
+    ShiftEstimator(int width, int height, double cellRadius, int taperWidth, boolean patch) {
+        this.patch = patch;
         this.width = width;
         this.height = height;
         this.fft = new RealFft2D(width, height);
@@ -130,10 +133,9 @@ final class ShiftEstimator {
      * ({@code x0}, {@code y0}) of {@code image} (held as rows).
      */
     void setTemplate(float[][] image, int x0, int y0) {
-        load(image, x0, y0, taperTemplate, templateSpectrum);
+        load(image, x0, y0, patch, templateSpectrum);
         templateEnergy = weightedEnergy(templateSpectrum);
-        if (taperTemplate) {
-            // only patches ask for their bias ({@link #bias})
+        if (patch) {
             measureStructure(image, x0, y0);
         }
     }
@@ -155,7 +157,7 @@ final class ShiftEstimator {
                 double gx = 0.5 * (row[x0 + x + 1] - row[x0 + x - 1]);
                 double gy = 0.5 * (below[x0 + x] - above[x0 + x]);
                 double w = taper[y * width + x];
-                w = taperTemplate ? w * w : w;
+                w = patch ? w * w : w;
                 double sxx = w * gx * gx;
                 double syy = w * gy * gy;
                 double sxy = w * gx * gy;
@@ -248,16 +250,19 @@ final class ShiftEstimator {
     private double weightedEnergy(float[] spectrum) {
         double e = 0;
         for (int ky = 0; ky < height; ky++) {
-            int row = ky * columns;
-            double r = 0;
-            for (int kx = 1; kx < columns; kx++) {
-                float re = spectrum[2 * (row + kx)];
-                float im = spectrum[2 * (row + kx) + 1];
-                r += weight[row + kx] * (re * re + im * im);
-            }
-            float re = spectrum[2 * row];
-            float im = spectrum[2 * row + 1];
-            e += 2 * r + weight[row] * (re * re + im * im);
+            e += rowEnergy(spectrum, ky);
+        }
+        return e;
+    }
+
+    /** Spectrum row ky's share of {@link #weightedEnergy}. */
+    private double rowEnergy(float[] spectrum, int ky) {
+        int row = ky * columns;
+        double e = 0;
+        for (int kx = 0; kx < columns; kx++) {
+            float re = spectrum[2 * (row + kx)];
+            float im = spectrum[2 * (row + kx) + 1];
+            e += (kx == 0 ? 1 : 2) * weight[row + kx] * (re * re + im * im);
         }
         return e;
     }
@@ -289,13 +294,6 @@ final class ShiftEstimator {
      */
     private double crossPowerRow(int ky) {
         int row = ky * columns;
-        double energy = 0;
-        for (int kx = 0; kx < columns; kx++) {
-            int i = 2 * (row + kx);
-            float ar = spectrum[i];
-            float ai = spectrum[i + 1];
-            energy += (kx == 0 ? 1 : 2) * weight[row + kx] * (ar * ar + ai * ai);
-        }
         int j = band.bandRow(ky);
         if (j >= 0) {
             float[] re = band.real(j);
@@ -311,7 +309,7 @@ final class ShiftEstimator {
                 im[kx] = w * (ai * tr - ar * ti);
             }
         }
-        return energy;
+        return rowEnergy(spectrum, ky);
     }
 
     /** Offset of the apex of a Gaussian (parabola of logarithms) through three samples; parabola if not positive. */
