@@ -15,7 +15,6 @@ import java.util.Arrays;
 final class Prefilter {
 
     private final int width;
-    private final int height;
     private final int bin;
     private final int binnedWidth;
     private final int binnedHeight;
@@ -26,7 +25,6 @@ final class Prefilter {
 
     Prefilter(int width, int height, int bin, int radius) {
         this.width = width;
-        this.height = height;
         this.bin = bin;
         this.binnedWidth = width / bin;
         this.binnedHeight = height / bin;

@@ -9,11 +9,7 @@ final class PixelCodec {
     private PixelCodec() {
     }
 
-    static float[] decode(ByteBuffer bytes, int bitDepth, ByteOrder order, float[] target, int offset, int count) {
-        return decode(bytes, bitDepth, order, target, offset, count, null);
-    }
-
-    /** As above; 16-bit values pass through {@code scratch} when it is long enough (no allocation per frame). */
+    /** 16-bit values pass through {@code scratch} when it is long enough (no allocation per frame). */
     static float[] decode(ByteBuffer bytes, int bitDepth, ByteOrder order, float[] target, int offset, int count,
                           short[] scratch) {
         bytes.order(order);
