@@ -1,5 +1,7 @@
 package org.spikescope.decode;
 
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.TextTable;
@@ -38,7 +40,19 @@ public final class DecodingRun {
     }
 
     public static Result toFile(Path input, Path trials, String spikesDataset, String labelsDataset, Settings s,
-                                Path output, ProgressListener progress) throws IOException {
+                                OutputTarget output, ProgressListener progress) throws IOException {
+        List<Path> written = new ArrayList<>(List.of(output.path()));
+        s.decoders().forEach(d -> written.add(sibling(output.path(), "_confusion_" + d.trim().toLowerCase(
+                java.util.Locale.ROOT))));
+        try (OutputFolder folder = OutputFolder.files(output, "decoding", written)) {
+            Result r = decode(input, trials, spikesDataset, labelsDataset, s, folder.staged(output.path()), progress);
+            folder.commit();
+            return r;
+        }
+    }
+
+    private static Result decode(Path input, Path trials, String spikesDataset, String labelsDataset, Settings s,
+                                 Path output, ProgressListener progress) throws IOException {
         progress.stage("Reading trials");
         // decoding needs labels: an unnamed labels dataset is an error, not "no labels"
         TrialData data = TrialData.of(ActivityFiles.read(input, trials, spikesDataset,

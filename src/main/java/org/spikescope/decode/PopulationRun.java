@@ -1,12 +1,12 @@
 package org.spikescope.decode;
 
 import org.spikescope.core.ProgressListener;
-import org.spikescope.io.AtomicFolder;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.io.TextTable;
 import org.spikescope.rates.BinnedTrials;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +21,11 @@ public final class PopulationRun {
     }
 
     /** @param in activity per trial ({@link ActivityFiles}) */
-    public static PopulationPrediction.Result toFolder(BinnedTrials in, PopulationPrediction.Settings s, Path output,
+    public static PopulationPrediction.Result toFolder(BinnedTrials in, PopulationPrediction.Settings s, OutputTarget output,
                                                        ProgressListener progress) throws IOException {
-        PopulationPrediction.Result r = PopulationPrediction.run(in.counts(), in.neurons(), s, progress);
-        try (AtomicFolder folder = AtomicFolder.create(output)) {
+        PopulationPrediction.Result r;
+        try (OutputFolder folder = OutputFolder.bundle(output, "population")) {
+            r = PopulationPrediction.run(in.counts(), in.neurons(), s, progress);
             TextTable metrics = new TextTable(List.of("neuron", "bits_per_spike"));
             for (int j = 0; j < r.target().size(); j++) {
                 metrics.add(r.target().get(j), r.bitsPerSpike()[j]);

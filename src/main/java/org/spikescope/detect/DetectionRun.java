@@ -4,6 +4,8 @@ import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.OutlineImage;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.io.TraceTables;
@@ -28,13 +30,16 @@ public record DetectionRun(DetectionResult result, Path folder) {
 
     /** @param detectCorrupted whether frames flagged corrupted are left out (damaged frames always are) */
     public static DetectionRun toFolder(FrameSource movie, DetectionSettings settings, boolean detectCorrupted,
-                                        Path folder, ProgressListener progress) throws IOException {
-        checked(settings, folder);
-        ResultsH5 h5 = new ResultsH5();
-        DetectionRun run = into(movie, settings, CorruptedFrameDetector.unusable(movie, detectCorrupted, progress),
-                folder, h5, progress);
-        h5.write(folder.resolve(TraceOutputs.RESULTS_H5));
-        return run;
+                                        OutputTarget output, ProgressListener progress) throws IOException {
+        settings.validate();
+        try (OutputFolder folder = OutputFolder.bundle(output, "detection")) {
+            ResultsH5 h5 = new ResultsH5();
+            DetectionRun run = into(movie, settings, CorruptedFrameDetector.unusable(movie, detectCorrupted,
+                    progress), folder.dir(), h5, progress);
+            h5.write(folder.dir().resolve(TraceOutputs.RESULTS_H5));
+            folder.commit();
+            return new DetectionRun(run.result(), folder.target());
+        }
     }
 
     /**
@@ -45,7 +50,7 @@ public record DetectionRun(DetectionResult result, Path folder) {
      */
     public static DetectionRun into(FrameSource movie, DetectionSettings settings, SortedSet<Integer> excluded,
                                     Path folder, ResultsH5 h5, ProgressListener progress) throws IOException {
-        checked(settings, folder);
+        settings.validate();
         DetectionResult r = NeuronDetector.detect(movie, settings, excluded, progress);
         progress.stage("Writing results");
         Files.createDirectories(folder);
@@ -82,13 +87,6 @@ public record DetectionRun(DetectionResult result, Path folder) {
             h5.dataset("/detection/excluded_frames", excluded.stream().mapToInt(Integer::intValue).toArray());
         }
         return new DetectionRun(r, folder);
-    }
-
-    private static void checked(DetectionSettings settings, Path folder) {
-        settings.validate();
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
-        }
     }
 
     static float[][] plane(float[] image, int w, int h) {

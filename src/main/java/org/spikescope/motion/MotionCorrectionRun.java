@@ -4,6 +4,8 @@ import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.FileTrees;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.movie.FrameSink;
@@ -32,16 +34,22 @@ public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, 
     public static final List<String> FORMATS = List.of("tiff", "hdf5");
     public static final String RESULTS_H5 = "results.h5";
 
-    public static MotionCorrectionRun toFolder(FrameSource source, MotionSettings settings, Path folder,
+    public static MotionCorrectionRun toFolder(FrameSource source, MotionSettings settings, OutputTarget output,
                                                String format, boolean detectCorrupted, ProgressListener progress)
             throws IOException {
-        checked(settings, format, folder);
-        ResultsH5 results = new ResultsH5();
-        Path h5 = folder.resolve(RESULTS_H5);
-        MotionCorrectionRun run = into(source, settings, folder, format,
-                CorruptedFrameDetector.unusable(source, detectCorrupted, progress), results, progress, h5);
-        results.write(h5);
-        return run;
+        checked(settings, format);
+        try (OutputFolder folder = OutputFolder.bundle(output, "motion")) {
+            ResultsH5 results = new ResultsH5();
+            MotionCorrectionRun run = into(source, settings, folder.dir(), format,
+                    CorruptedFrameDetector.unusable(source, detectCorrupted, progress), results, progress,
+                    folder.dir().resolve(RESULTS_H5));
+            results.write(folder.dir().resolve(RESULTS_H5));
+            folder.commit();
+            Path to = folder.target();
+            return new MotionCorrectionRun(run.result(), to.resolve(run.movie().getFileName()),
+                    to.resolve(run.shifts().getFileName()), to.resolve(RESULTS_H5), run.excluded(),
+                    run.sharpnessBefore(), run.sharpnessAfter());
+        }
     }
 
     /**
@@ -53,8 +61,7 @@ public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, 
     public static MotionCorrectionRun into(FrameSource source, MotionSettings settings, Path folder, String format,
                                            Set<Integer> excluded, ResultsH5 results, ProgressListener progress,
                                            Path resultsFile) throws IOException {
-        String f = checked(settings, format, folder);
-        Files.createDirectories(folder);
+        String f = checked(settings, format);
         Path movie = folder.resolve(f.equals("tiff") ? MotionOutputs.CORRECTED_TIFF : MotionOutputs.CORRECTED_HDF5);
         MotionResult[] result = new MotionResult[1];
         FileTrees.writeAtomically(movie, temp -> {
@@ -80,14 +87,11 @@ public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, 
     }
 
     /** Checks what the user gave before any work; returns the format in lower case. */
-    private static String checked(MotionSettings settings, String format, Path folder) {
+    private static String checked(MotionSettings settings, String format) {
         settings.validate();
         String f = format == null ? "tiff" : format.trim().toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(f)) {
             throw new InputException("parameter 'format': must be one of " + FORMATS + " (got '" + format + "')");
-        }
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
         }
         return f;
     }

@@ -4,6 +4,9 @@ import org.spikescope.core.CancelledException;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
+import org.spikescope.core.ErrorMessages;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.io.TextTable;
 import org.spikescope.movie.MovieOpener;
 
@@ -34,50 +37,68 @@ public final class BatchRun {
                           String message) {
     }
 
-    public static List<Outcome> run(Path input, Path output, PipelineSettings settings, boolean redo,
+    /** The kind of folder a batch writes (see {@link OutputFolder}). */
+    public static final String KIND = "batch";
+
+    public static List<Outcome> run(Path input, OutputTarget target, PipelineSettings settings, boolean redo,
                                     ProgressListener progress) throws IOException {
         if (!Files.isDirectory(input)) {
             throw new InputException("parameter 'input': " + input + " is not a folder of recordings");
         }
         settings.validate();
-        List<Path> recordings = recordings(input, output);
+        List<Path> recordings = recordings(input, target);
         if (recordings.isEmpty()) {
             throw new InputException("parameter 'input': " + input + " holds no recordings (Miniscope folders, "
                     + ".tif, .h5 or .avi files)");
         }
-        Files.createDirectories(output);
+        try (OutputFolder folder = OutputFolder.bundle(target, KIND)) {
+            return runAll(recordings, folder, settings, redo, progress);
+        }
+    }
+
+    private static List<Outcome> runAll(List<Path> recordings, OutputFolder folder, PipelineSettings settings,
+                                        boolean redo, ProgressListener progress) throws IOException {
+        Path output = folder.target();
         List<Outcome> outcomes = new ArrayList<>();
         for (Path recording : recordings) {
             progress.checkCancelled();
             String name = recording.getFileName().toString();
             Path bundle = output.resolve(name.contains(".") && Files.isRegularFile(recording)
                     ? name.substring(0, name.lastIndexOf('.')) : name);
-            if (!redo && Files.isRegularFile(bundle.resolve(Pipeline.LOG_TXT))) {
+            if (!redo && OutputFolder.holdsResult(bundle, Pipeline.KIND)) {
                 outcomes.add(new Outcome(name, "skipped", 0, 0, 0, 0, "finished earlier (redo to run again)"));
                 continue;
             }
             progress.stage("Recording " + (outcomes.size() + 1) + " of " + recordings.size() + ": " + name);
             long start = System.nanoTime();
             try (FrameSource movie = MovieOpener.open(recording, "", settings.frameRate())) {
-                PipelineResult r = Pipeline.run(movie, settings, bundle, progress);
+                PipelineResult r = Pipeline.run(movie, settings, OutputTarget.of(bundle), progress);
                 outcomes.add(new Outcome(name, "done", r.frames(), r.cells(), r.spikes(),
                         (System.nanoTime() - start) / 1e9, r.timings()));
             } catch (CancelledException e) {
                 throw e;
-            } catch (InputException | IOException | UncheckedIOException | IllegalStateException
-                     | IllegalArgumentException e) {
+            } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+                // any failure of one recording, internal errors included, is reported and the batch goes on
+                if (ErrorMessages.unwrap(e) instanceof CancelledException c) {
+                    throw c;
+                }
                 outcomes.add(new Outcome(name, "failed", 0, 0, 0, (System.nanoTime() - start) / 1e9,
-                        String.valueOf(e.getMessage())));
+                        ErrorMessages.describe(e)));
             }
-            summary(outcomes).write(output.resolve(SUMMARY_CSV));
+            commitSummary(folder, outcomes);
         }
-        summary(outcomes).write(output.resolve(SUMMARY_CSV));
+        commitSummary(folder, outcomes);
         return outcomes;
     }
 
+    private static void commitSummary(OutputFolder folder, List<Outcome> outcomes) throws IOException {
+        summary(outcomes).write(folder.dir().resolve(SUMMARY_CSV));
+        folder.commit();
+    }
+
     /** Sub-folders and movie files of {@code input}, by name; hidden entries and the output folder left out. */
-    static List<Path> recordings(Path input, Path output) throws IOException {
-        Path out = output.toAbsolutePath().normalize();
+    static List<Path> recordings(Path input, OutputTarget output) throws IOException {
+        Path out = output.path();
         try (Stream<Path> entries = Files.list(input)) {
             return entries.filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> !p.toAbsolutePath().normalize().equals(out))

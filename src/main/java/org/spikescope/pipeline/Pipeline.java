@@ -6,7 +6,8 @@ import org.spikescope.core.ProgressListener;
 import org.spikescope.core.TraceSet;
 import org.spikescope.detect.DetectionRun;
 import org.spikescope.core.Footprint;
-import org.spikescope.io.AtomicFolder;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.io.OutlineImage;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.motion.MotionCorrectionRun;
@@ -35,6 +36,8 @@ import java.util.SortedSet;
  */
 public final class Pipeline {
 
+    /** The kind of results folder the pipeline writes (see {@link OutputFolder}). */
+    public static final String KIND = "pipeline";
     public static final String SETTINGS_JSON = "settings.json";
     public static final String LOG_TXT = "log.txt";
     public static final String SPIKES_CSV = "spikes.csv";
@@ -43,17 +46,14 @@ public final class Pipeline {
     private Pipeline() {
     }
 
-    public static PipelineResult run(FrameSource movie, PipelineSettings settings, Path output,
+    public static PipelineResult run(FrameSource movie, PipelineSettings settings, OutputTarget output,
                                      ProgressListener progress) throws IOException {
         settings.validate();
-        if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
-            throw new InputException("parameter 'output': " + output + " is a file; expected a folder");
-        }
         StageLog log = new StageLog();
         log.note("SpikeScope " + org.spikescope.core.Version.get() + " pipeline on " + movie.description());
         log.note(String.format(Locale.ROOT, "%d frames, %dx%d px, %.3f Hz", movie.frameCount(), movie.width(),
                 movie.height(), movie.times().frameRate()));
-        try (AtomicFolder bundle = AtomicFolder.create(output)) {
+        try (OutputFolder bundle = OutputFolder.bundle(output, KIND)) {
             Path dir = bundle.dir();
             ResultsH5 h5 = new ResultsH5();
             Path h5File = dir.resolve(TraceOutputs.RESULTS_H5);
@@ -84,7 +84,7 @@ public final class Pipeline {
                 }
             }
             if (cells > 0) {
-                DeconvolutionOutputs.write(dir.resolve(SPIKES_CSV), dff, spikes, rate);
+                DeconvolutionOutputs.writeFiles(dir.resolve(SPIKES_CSV), dff, spikes, rate);
                 double seconds = movie.frameCount() / rate;
                 double[] rates = CellSummary.spikeRates(spikes, seconds);
                 List<Footprint> footprints = detection.result().footprints();

@@ -2,7 +2,8 @@ package org.spikescope.sim;
 
 import org.spikescope.core.Footprint;
 import org.spikescope.core.ProgressListener;
-import org.spikescope.io.AtomicFolder;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.movie.FrameSink;
 import org.spikescope.movie.Hdf5MovieWriter;
 import org.spikescope.movie.MiniscopeV4Writer;
@@ -37,12 +38,12 @@ public final class RecordingSimulator {
                           int cells, long spikes) {
     }
 
-    public static Written write(SimulationSettings settings, List<Footprint> templates, Path output,
+    public static Written write(SimulationSettings settings, List<Footprint> templates, OutputTarget output,
                                 ProgressListener progress) throws IOException {
         progress.stage("Preparing the simulated scene");
         MovieSimulator sim = new MovieSimulator(settings, templates);
         SimulationSettings s = sim.settings();
-        try (AtomicFolder folder = AtomicFolder.create(output)) {
+        try (OutputFolder folder = OutputFolder.bundle(output, "simulation")) {
             Path movieRelative = switch (s.format()) {
                 case "hdf5" -> Path.of(HDF5_NAME);
                 case "v4" -> Path.of(V4_FOLDER);

@@ -1,5 +1,7 @@
 package org.spikescope.spikes;
 
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.core.TraceSet;
 import org.spikescope.io.TextTable;
 import org.spikescope.io.TraceTables;
@@ -62,7 +64,25 @@ public final class DeconvolutionOutputs {
         return output.resolveSibling(stem + "_" + suffix + ".csv");
     }
 
-    public static void write(Path output, TraceSet input, CellResult[] results, double frameRate) throws IOException {
+    /** The three tables beside each other, committed together; refused over an input or a file not SpikeScope's. */
+    public static void write(OutputTarget output, TraceSet input, CellResult[] results, double frameRate)
+            throws IOException {
+        try (OutputFolder folder = open(output)) {
+            writeFiles(folder.staged(output.path()), input, results, frameRate);
+            folder.commit();
+        }
+    }
+
+    /** Checks where the three tables go (before any work) and opens their commit; stage them with writeFiles. */
+    public static OutputFolder open(OutputTarget output) throws IOException {
+        Path out = output.path();
+        return OutputFolder.files(output, "deconvolution", List.of(out, sibling(out, "calcium"),
+                sibling(out, "parameters")));
+    }
+
+    /** The three tables, written where asked (a results folder being staged). */
+    public static void writeFiles(Path output, TraceSet input, CellResult[] results, double frameRate)
+            throws IOException {
         TraceTables.write(spikes(input, results), output);
         TraceTables.write(calcium(input, results), sibling(output, "calcium"));
         parameters(results, frameRate).write(sibling(output, "parameters"));

@@ -1,5 +1,7 @@
 package org.spikescope.traces;
 
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
@@ -25,7 +27,7 @@ public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder)
 
     /** @param excluded frames to leave out (corrupted or damaged): their trace values are interpolated */
     public static TraceExtractionRun toFolder(FrameSource movie, List<Footprint> footprints, TraceSettings settings,
-                                              java.util.Set<Integer> excluded, Path folder, ProgressListener progress)
+                                              java.util.Set<Integer> excluded, OutputTarget output, ProgressListener progress)
             throws IOException {
         settings.validate();
         if (footprints.isEmpty()) {
@@ -37,9 +39,14 @@ public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder)
                         + (f.y0() + f.h()) + "), outside the " + movie.width() + "x" + movie.height() + " movie");
             }
         }
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InputException("parameter 'output': " + folder + " is a file; expected a folder");
+        try (OutputFolder folder = OutputFolder.bundle(output, "traces")) {
+            return measure(movie, footprints, settings, excluded, folder, progress);
         }
+    }
+
+    private static TraceExtractionRun measure(FrameSource movie, List<Footprint> footprints, TraceSettings settings,
+                                              java.util.Set<Integer> excluded, OutputFolder folder,
+                                              ProgressListener progress) throws IOException {
         CellTraces traces;
         try (Workers pool = new Workers()) {
             CellMovie cells = CellMovie.of(movie, settings.cellRadius(), excluded);
@@ -52,15 +59,15 @@ public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder)
         double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
                 settings.baselineFrames(movie.times().frameRate()));
         progress.stage("Writing results");
-        Files.createDirectories(folder);
-        TraceOutputs.writeFiles(folder, footprints, traces, dff, movie.times());
+        TraceOutputs.writeFiles(folder.dir(), footprints, traces, dff, movie.times());
         TraceOutputs.addTo(new ResultsH5(), footprints, traces, dff, movie.width(), movie.height(), movie.times())
                 .attribute("/traces", "input", movie.description())
                 .attribute("/traces", "cell_radius", settings.cellRadius())
                 .attribute("/traces", "baseline_percentile", settings.baselinePercentile())
                 .attribute("/traces", "baseline_seconds", settings.baselineSeconds())
                 .attribute("/traces", "excluded_frame_count", excluded.size())
-                .write(folder.resolve(TraceOutputs.RESULTS_H5));
-        return new TraceExtractionRun(traces, dff, folder);
+                .write(folder.dir().resolve(TraceOutputs.RESULTS_H5));
+        folder.commit();
+        return new TraceExtractionRun(traces, dff, folder.target());
     }
 }

@@ -1,5 +1,6 @@
 package org.spikescope.benchmark;
 
+import org.spikescope.io.OutputTarget;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
@@ -68,7 +69,7 @@ public final class DetectionBenchmark {
             throws Exception {
         Path dir = Files.createTempDirectory("spikescope-detect-bench");
         try {
-            RecordingSimulator.write(s, templates, dir.resolve("rec"), ProgressListener.NONE);
+            RecordingSimulator.write(s, templates, OutputTarget.of(dir.resolve("rec")), ProgressListener.NONE);
             System.gc();
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 pool.resetPeakUsage();
@@ -97,7 +98,7 @@ public final class DetectionBenchmark {
             try (FrameSource movie = TiffStackReader.open(dir.resolve("rec").resolve(RecordingSimulator.TIFF_NAME),
                     s.frameRate())) {
                 run = DetectionRun.toFolder(movie, DetectionSettings.defaults().withCellRadius(cellRadius), true,
-                        dir.resolve("out"), stages);
+                        OutputTarget.of(dir.resolve("out")), stages);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = 0;

@@ -1,5 +1,6 @@
 package org.spikescope.benchmark;
 
+import org.spikescope.io.OutputTarget;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
@@ -40,7 +41,7 @@ public final class MotionCorrectionBenchmark {
         try {
             SimulationSettings s = SimulationSettings.builder().frames(frames).width(512).height(512).cells(200)
                     .cellRadius(5).motion("piecewise").maxShift(6).background(1000).build();
-            RecordingSimulator.write(s, List.of(), dir.resolve("rec"), ProgressListener.NONE);
+            RecordingSimulator.write(s, List.of(), OutputTarget.of(dir.resolve("rec")), ProgressListener.NONE);
             Path tif = dir.resolve("rec").resolve("movie.tif");
             for (String mode : List.of("rigid", "piecewise")) {
                 MotionSettings settings = MotionSettings.defaults().withMode(mode).withShape(10, 5);
@@ -64,7 +65,7 @@ public final class MotionCorrectionBenchmark {
                             return false;
                         }
                     };
-                    MotionCorrectionRun run = MotionCorrectionRun.toFolder(movie, settings, dir.resolve(mode), "tiff",
+                    MotionCorrectionRun run = MotionCorrectionRun.toFolder(movie, settings, OutputTarget.of(dir.resolve(mode)), "tiff",
                             false, clock);
                     long end = System.nanoTime();
                     double seconds = (end - start) / 1e9;

@@ -1,5 +1,6 @@
 package org.spikescope.benchmark;
 
+import org.spikescope.io.OutputTarget;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.FileTrees;
 import org.spikescope.sim.RecordingSimulator;
@@ -34,7 +35,7 @@ public final class SimulatorBenchmark {
                         .motion("piecewise").build();
                 HeapSampler sampler = new HeapSampler();
                 long start = System.nanoTime();
-                RecordingSimulator.write(s, List.of(), dir.resolve("rec" + frames), ProgressListener.NONE);
+                RecordingSimulator.write(s, List.of(), OutputTarget.of(dir.resolve("rec" + frames)), ProgressListener.NONE);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long peak = sampler.stop();
                 System.out.printf("%6d frames 512x512, 200 cells, piecewise motion: %.1f s, %.1f frames/s, "

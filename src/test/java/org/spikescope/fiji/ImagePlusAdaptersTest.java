@@ -1,5 +1,6 @@
 package org.spikescope.fiji;
 
+import org.spikescope.io.OutputTarget;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ShortProcessor;
@@ -74,7 +75,7 @@ class ImagePlusAdaptersTest {
         try (FrameSource recording = MovieOpener.open(Path.of("test-images", "sim-small"), "", 0)) {
             ImagePlus open = FrameSourceStack.imagePlus("sim-small", recording);
             try (FrameSource movie = ImagePlusFrameSource.of(open)) {
-                PipelineResult r = Pipeline.run(movie, PipelineSettings.defaults(), dir.resolve("bundle"),
+                PipelineResult r = Pipeline.run(movie, PipelineSettings.defaults(), OutputTarget.of(dir.resolve("bundle")),
                         ProgressListener.NONE);
                 // the same movie as from its folder: about the 21 cells the file route finds
                 assertTrue(r.cells() >= 18, r.cells() + " cells");

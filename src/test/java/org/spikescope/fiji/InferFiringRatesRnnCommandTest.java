@@ -1,5 +1,6 @@
 package org.spikescope.fiji;
 
+import org.spikescope.io.OutputTarget;
 import io.jhdf.HdfFile;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,12 @@ class InferFiringRatesRnnCommandTest {
     void writesRatesLatentsMetricsPlotsAndModelsAndReusesTheModel() throws Exception {
         Path out = dir.resolve("rnn");
         Path results = dir.resolve("results.h5");
-        new ResultsH5().dataset("/traces/dff", new double[][] {{1, 2, 3}}).write(results);
+        // a results.h5 that SpikeScope wrote (a pipeline's): the rates are added to it
+        try (org.spikescope.io.OutputFolder f = org.spikescope.io.OutputFolder.files(OutputTarget.of("results", results,
+                false), "pipeline", List.of(results))) {
+            new ResultsH5().dataset("/traces/dff", new double[][] {{1, 2, 3}}).write(f.staged(results));
+            f.commit();
+        }
         HeadlessRuns.Run run = infer(out, ",separateConditions=true,results='" + results + "'");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("held-out bits/spike: rnn"), run.out());
@@ -95,7 +101,7 @@ class InferFiringRatesRnnCommandTest {
         assertTrue(metrics.number(0, 1) > 0, "RNN bits/spike " + metrics.number(0, 1));
         CsvRows loss = CsvRows.read(out.resolve("loss.csv"));
         assertEquals(6, loss.rows().size()); // two conditions, evaluated at steps 100, 200, 300
-        for (String f : List.of("blechrnn_params.json", "log.txt", "model/sucrose.zip", "model/quinine.json",
+        for (String f : List.of("blechrnn_params.json", "log.txt", "model/sucrose.weights.h5", "model/quinine.json",
                 "plots/loss_sucrose.png", "plots/neuron_cell_001.png", "plots/latents_quinine.png")) {
             assertTrue(Files.size(out.resolve(f)) > 100, f);
         }
@@ -113,6 +119,26 @@ class InferFiringRatesRnnCommandTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(Files.readString(out.resolve("log.txt")).contains("reusing the model"));
         assertArrayEquals(rates.rows().get(100), CsvRows.read(out.resolve("rates.csv")).rows().get(100));
+        // a hostile model folder: a DL4J zip holding a serialised object, and a JSON naming a class to load; both are
+        // ignored (SpikeScope reads only its own weights file, and model kinds from a fixed list)
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(
+                out.resolve("model/sucrose.zip")))) {
+            for (String entry : List.of("preprocessor.bin", "coefficients.bin", "updaterState.bin")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+                zip.write(org.spikescope.testing.CanaryStub.serialisedBomb());
+            }
+        }
+        Path quinine = out.resolve("model/quinine.json");
+        Files.writeString(quinine, Files.readString(quinine).replaceFirst("\"model\" : \"[A-Za-z.$]+ ",
+                "\"model\" : \"org.spikescope.testing.CanaryBomb "));
+        assertEquals(0, infer(out, ",separateConditions=true").code());
+        assertEquals(null, System.getProperty("spikescope.test.canary"), "a class named by a model file was loaded");
+        // a weights file that does not fit the model is named, not trusted
+        Files.writeString(out.resolve("model/sucrose.weights.h5"), "not HDF5");
+        HeadlessRuns.Run broken = infer(out, ",separateConditions=true");
+        assertEquals(2, broken.code(), broken.err());
+        assertTrue(broken.err().contains("sucrose.weights.h5"), broken.err());
+
         // retrain with another seed: trained afresh
         assertEquals(0, infer(out, ",separateConditions=true,retrain=true,seed=9").code());
         assertTrue(!Files.readString(out.resolve("log.txt")).contains("reusing"));
@@ -180,7 +206,7 @@ class InferFiringRatesRnnCommandTest {
                 org.spikescope.rates.gfr.GfrCell.decays(50), // 7 states: τ of 50 ms and more
                 new org.spikescope.rates.gfr.GfrActivation(200, 0.1, new double[] {0.3, 1}, 20, 50));
         Path dataset = dir.resolve("cells.json");
-        org.spikescope.rates.gfr.GfrDataset.write(List.of(cell), dataset);
+        org.spikescope.rates.gfr.GfrDataset.write(List.of(cell), OutputTarget.of(dataset));
         Path withCells = dir.resolve("gfr cells");
         HeadlessRuns.Run cells = HeadlessRuns.launch("--headless", "--run", "Infer Firing Rates (GFR network)",
                 "spikes='" + spikes + "',trials='" + trials + "',output='" + withCells + "',timeLims='0,3000',"

@@ -40,7 +40,7 @@ class MacroBridgeTest {
                 out.toString());
         assertTrue(Files.exists(out.resolve("Miniscope").resolve("0.avi")), "V4 movie written");
         assertTrue(Files.exists(out.resolve("groundtruth").resolve("results.h5")), "ground truth written");
-        CsvTable report = CsvTable.read(out.resolve("frame_report.csv"));
+        CsvTable report = CsvTable.read(dir.resolve("demo_frame_report.csv"));
         double dropped = 0;
         int corrupted = 0;
         for (int r = 0; r < report.rows(); r++) {
@@ -64,7 +64,7 @@ class MacroBridgeTest {
         copy(Path.of("test-images", "sim-small"), recording);
         IJ.runMacroFile(Path.of("plugins", "SpikeScope", "Frame_Quality_Report.ijm").toAbsolutePath().toString(),
                 recording.toString());
-        CsvTable report = CsvTable.read(recording.resolve("frame_report.csv"));
+        CsvTable report = CsvTable.read(dir.resolve("sim-small_frame_report.csv"));
         CsvTable truth = CsvTable.read(recording.resolve("groundtruth").resolve("frames.csv"));
         double dropped = 0;
         for (double d : report.column("dropped_before")) {
@@ -79,7 +79,7 @@ class MacroBridgeTest {
         Path recording = dir.resolve("sim-small");
         copy(Path.of("test-images", "sim-small"), recording);
         IJ.runMacroFile(Path.of("macros", "correct_and_detect.ijm").toAbsolutePath().toString(), recording.toString());
-        Path cells = recording.resolve("cells");
+        Path cells = dir.resolve("sim-small_cells");
         TraceSet traces = TraceTables.read(cells.resolve("traces.csv"));
         List<Footprint> found = RoiSetFiles.read(cells.resolve("RoiSet.zip"), 128, 128);
         assertEquals(traces.cells(), found.size());
@@ -123,7 +123,7 @@ class MacroBridgeTest {
         copy(Path.of("test-images", "sim-small"), recording);
         IJ.runMacroFile(Path.of("plugins", "SpikeScope", "Run_Pipeline.ijm").toAbsolutePath().toString(),
                 recording.toString());
-        Path bundle = recording.resolve("spikescope");
+        Path bundle = dir.resolve("sim-small_spikescope");
         TraceSet spikes = TraceTables.read(bundle.resolve("spikes.csv"));
         TraceSet traces = TraceTables.read(bundle.resolve("traces.csv"));
         assertEquals(traces.names(), spikes.names());

@@ -1,5 +1,6 @@
 package org.spikescope.fiji;
 
+import org.spikescope.io.OutputTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.io.CsvTable;
@@ -31,7 +32,7 @@ class SimulateGfrNeuronCommandTest {
                 new double[] {0, 0, 0.0001, 0, 0, 0, 0, 0}, GfrCell.decays(20), new GfrActivation(200, 0.1,
                 new double[] {0, 1}, 10, 20));
         Path dataset = dir.resolve("gfr_dataset.json");
-        GfrDataset.write(List.of(a, b), dataset);
+        GfrDataset.write(List.of(a, b), OutputTarget.of(dataset));
         List<String> rows = new ArrayList<>(List.of("current_pA"));
         double[] current = new double[200];
         for (int t = 0; t < current.length; t++) {

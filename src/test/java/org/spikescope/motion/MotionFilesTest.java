@@ -1,5 +1,6 @@
 package org.spikescope.motion;
 
+import org.spikescope.io.OutputTarget;
 import io.jhdf.HdfFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class MotionFilesTest {
     void piecewiseRunWritesTheMovieTheShiftsAndResultsH5(@TempDir Path dir) throws Exception {
         SimulatedFrameSource source = movie("piecewise");
         MotionSettings settings = MotionSettings.defaults().withMode("piecewise").withShape(5, 4).withPatches(48, 24);
-        MotionCorrectionRun run = MotionCorrectionRun.toFolder(source, settings, dir, "tiff", true,
+        MotionCorrectionRun run = MotionCorrectionRun.toFolder(source, settings, OutputTarget.of(dir), "tiff", true,
                 ProgressListener.NONE);
         int patches = run.result().grid().count();
         try (FrameSource corrected = MovieOpener.open(run.movie(), "", 0)) {
@@ -65,7 +66,7 @@ class MotionFilesTest {
     @Test
     void aCancelledRunLeavesTheEarlierResultsAsTheyWere(@TempDir Path dir) throws Exception {
         MotionSettings settings = MotionSettings.defaults().withShape(5, 4);
-        MotionCorrectionRun first = MotionCorrectionRun.toFolder(movie("rigid"), settings, dir, "tiff", false,
+        MotionCorrectionRun first = MotionCorrectionRun.toFolder(movie("rigid"), settings, OutputTarget.of(dir), "tiff", false,
                 ProgressListener.NONE);
         byte[] movie = Files.readAllBytes(first.movie());
         byte[] shifts = Files.readAllBytes(first.shifts());
@@ -89,11 +90,14 @@ class MotionFilesTest {
             }
         };
         assertThrows(CancelledException.class, () -> MotionCorrectionRun.toFolder(movie("piecewise"),
-                settings.withMode("piecewise").withPatches(48, 24), dir, "tiff", false, cancelHalfway));
+                settings.withMode("piecewise").withPatches(48, 24), OutputTarget.of(dir), "tiff", false, cancelHalfway));
         assertArrayEquals(movie, Files.readAllBytes(first.movie()));
         assertArrayEquals(shifts, Files.readAllBytes(first.shifts()));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(3, files.count(), "no partial files left behind");
+            // the three results, SpikeScope's manifest and lock; no staging folder or partial file
+            assertEquals(java.util.Set.of("motion_corrected.tif", "shifts.csv", "results.h5",
+                    ".spikescope-manifest.json", ".spikescope.lock"), files.map(f -> f.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toSet()), "no partial files left behind");
         }
     }
 
@@ -111,7 +115,7 @@ class MotionFilesTest {
             for (String mode : List.of("rigid", "piecewise")) {
                 MotionSettings settings = MotionSettings.defaults().withMode(mode).withShape(10, 5)
                         .withPatches(96, 48);
-                MotionCorrectionRun run = MotionCorrectionRun.toFolder(clip, settings, dir.resolve(mode), "tiff",
+                MotionCorrectionRun run = MotionCorrectionRun.toFolder(clip, settings, OutputTarget.of(dir.resolve(mode)), "tiff",
                         true, ProgressListener.NONE);
                 double largest = 0;
                 for (int t = 0; t < run.result().frames(); t++) {

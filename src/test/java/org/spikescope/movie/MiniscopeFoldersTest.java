@@ -1,5 +1,6 @@
 package org.spikescope.movie;
 
+import org.spikescope.io.OutputTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.FrameGap;
@@ -27,7 +28,7 @@ class MiniscopeFoldersTest {
     void v4ReaderFindsEveryDroppedFrameOfASimulatedRecording(@TempDir Path dir) throws Exception {
         SimulationSettings s = Sims.small().format("v4").frames(2300).framesPerFile(1000)
                 .droppedFrames(6).build();
-        RecordingSimulator.write(s, List.of(), dir.resolve("rec"), ProgressListener.NONE);
+        RecordingSimulator.write(s, List.of(), OutputTarget.of(dir.resolve("rec")), ProgressListener.NONE);
         CsvTable truth = CsvTable.read(dir.resolve("rec/groundtruth/frames.csv"));
         double[] trueFrame = truth.column("true_frame");
         List<int[]> expected = new ArrayList<>();
@@ -55,7 +56,7 @@ class MiniscopeFoldersTest {
     @Test
     void missingAviInTheMiddleIsAnError(@TempDir Path dir) throws Exception {
         SimulationSettings s = Sims.small().format("v4").frames(250).framesPerFile(100).build();
-        RecordingSimulator.write(s, List.of(), dir.resolve("rec"), ProgressListener.NONE);
+        RecordingSimulator.write(s, List.of(), OutputTarget.of(dir.resolve("rec")), ProgressListener.NONE);
         Files.delete(dir.resolve("rec/Miniscope/1.avi"));
         InputException e = assertThrows(InputException.class, () -> MovieOpener.open(dir.resolve("rec"), "", 0));
         assertTrue(e.getMessage().contains("movie file number 1 is missing"), e.getMessage());
@@ -95,7 +96,7 @@ class MiniscopeFoldersTest {
     void aSessionFolderOpensTheMiniscopeNotTheBehaviourCamera(@TempDir Path dir) throws Exception {
         Path session = dir.resolve("2026_11_21/15_03_28");
         RecordingSimulator.write(Sims.small().format("v4").frames(30).build(), List.of(),
-                session.resolve("scope"), ProgressListener.NONE);
+                OutputTarget.of(session.resolve("scope")), ProgressListener.NONE);
         Path behaviour = Files.createDirectories(session.resolve("BehavCam_0"));
         try (AviWriter w = new AviWriter(behaviour.resolve("0.avi"), 16, 16, 30)) {
             w.write(new float[256]);

@@ -1,5 +1,6 @@
 package org.spikescope.pipeline;
 
+import org.spikescope.io.OutputTarget;
 import io.jhdf.HdfFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,8 +138,11 @@ class PipelineTest {
     void aCancelledRunLeavesTheEarlierBundleIntact() throws Exception {
         assertEquals(0, run.code(), run.err());
         Path earlier = dir.resolve("earlier");
-        Files.createDirectories(earlier);
-        Files.writeString(earlier.resolve("log.txt"), "an earlier run");
+        try (org.spikescope.io.OutputFolder f = org.spikescope.io.OutputFolder.bundle(OutputTarget.of(earlier),
+                Pipeline.KIND)) {
+            Files.writeString(f.dir().resolve("log.txt"), "an earlier run");
+            f.commit();
+        }
         ProgressListener cancelDuringDetection = new ProgressListener() {
             private boolean cancelled;
 
@@ -157,17 +161,15 @@ class PipelineTest {
             }
         };
         try (FrameSource movie = MovieOpener.open(Path.of("test-images", "sim-small"), "", 0)) {
-            assertThrows(CancelledException.class, () -> Pipeline.run(movie, PipelineSettings.defaults(), earlier,
+            assertThrows(CancelledException.class, () -> Pipeline.run(movie, PipelineSettings.defaults(), OutputTarget.of(earlier),
                     cancelDuringDetection));
         }
         try (var files = Files.list(earlier)) {
-            assertEquals(List.of("log.txt"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(List.of(".spikescope-manifest.json", ".spikescope.lock", "log.txt"), files.map(p ->
+                    p.getFileName().toString()).sorted().toList(), "the staging folder is gone");
         }
         assertEquals("an earlier run", Files.readString(earlier.resolve("log.txt")));
-        try (var siblings = Files.list(dir)) {
-            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().startsWith(".earlier")),
-                    "the staging folder is gone");
-        }
+        assertEquals(java.util.Set.of("log.txt"), org.spikescope.io.OutputFolder.view(earlier).keySet());
     }
 
     private static double median(double[] x) {

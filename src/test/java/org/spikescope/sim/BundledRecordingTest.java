@@ -1,5 +1,6 @@
 package org.spikescope.sim;
 
+import org.spikescope.io.OutputTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.FrameSource;
@@ -26,7 +27,7 @@ class BundledRecordingTest {
     void regeneratingFromTheSavedSettingsGivesIdenticalFiles(@TempDir Path dir) throws Exception {
         SimulationSettings settings = Json.MAPPER.readValue(
                 BUNDLED.resolve("groundtruth").resolve("settings.json").toFile(), SimulationSettings.class);
-        RecordingSimulator.write(settings, List.of(), dir.resolve("again"), ProgressListener.NONE);
+        RecordingSimulator.write(settings, List.of(), OutputTarget.of(dir.resolve("again")), ProgressListener.NONE);
         for (String file : List.of("Miniscope/0.avi", "Miniscope/timeStamps.csv", "Miniscope/metaData.json",
                 "groundtruth/spikes.csv", "groundtruth/calcium.csv", "groundtruth/shifts.csv",
                 "groundtruth/frames.csv", "groundtruth/footprints.csv")) {

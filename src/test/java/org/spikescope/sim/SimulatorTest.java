@@ -1,5 +1,6 @@
 package org.spikescope.sim;
 
+import org.spikescope.io.OutputTarget;
 import org.spikescope.core.Footprint;
 import org.spikescope.testing.Stats;
 
@@ -196,7 +197,7 @@ class SimulatorTest {
         int planted = 0;
         for (long seed = 1; seed <= 3; seed++) {
             SimulationSettings s = Sims.small().frames(300).corruptedFrames(8).seed(seed).build();
-            RecordingSimulator.Written w = RecordingSimulator.write(s, List.of(), dir.resolve("c" + seed),
+            RecordingSimulator.Written w = RecordingSimulator.write(s, List.of(), OutputTarget.of(dir.resolve("c" + seed)),
                     ProgressListener.NONE);
             Set<Integer> truth = new HashSet<>(new MovieSimulator(s, List.of()).groundTruth().corrupted());
             try (FrameSource movie = MovieOpener.open(w.movie(), "", 0)) {
@@ -267,7 +268,7 @@ class SimulatorTest {
                 return started;
             }
         };
-        assertThrows(CancelledException.class, () -> RecordingSimulator.write(Sims.small().build(), List.of(), out,
+        assertThrows(CancelledException.class, () -> RecordingSimulator.write(Sims.small().build(), List.of(), OutputTarget.of(out),
                 cancelAfterFirstBatch));
         assertFalse(Files.exists(out));
         assertEquals(0, dir.toFile().list().length, "no staging folder left behind");

@@ -13,7 +13,7 @@ import org.scijava.module.ModuleService;
 import org.scijava.plugin.PluginService;
 import org.spikescope.fiji.CommandCatalog;
 import org.spikescope.fiji.CommandRunner;
-import org.spikescope.fiji.ErrorMessages;
+import org.spikescope.core.ErrorMessages;
 import org.spikescope.fiji.ParameterValues;
 
 import java.awt.GraphicsEnvironment;

@@ -37,6 +37,10 @@ public class BatchProcessCommand implements Command {
     @Parameter(label = "Redo finished recordings")
     boolean redo = false;
 
+    @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
+            + "same names that SpikeScope did not write (nothing else is touched)")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Summary")
     String summary;
 
@@ -48,7 +52,8 @@ public class BatchProcessCommand implements Command {
         try {
             PipelineSettings s = PipelineSettings.loadOrDefaults(settings == null ? null : settings.toPath());
             Path out = output.toPath();
-            List<BatchRun.Outcome> outcomes = BatchRun.run(input.toPath(), out, s, redo,
+            List<BatchRun.Outcome> outcomes = BatchRun.run(input.toPath(),
+                    org.spikescope.fiji.OutputTargets.of("output", output, overwrite, input), s, redo,
                     FijiProgress.forCommand("Batch Process Folder"));
             long done = outcomes.stream().filter(o -> o.status().equals("done")).count();
             long failed = outcomes.stream().filter(o -> o.status().equals("failed")).count();

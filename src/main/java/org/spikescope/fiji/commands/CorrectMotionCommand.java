@@ -8,6 +8,8 @@ import org.scijava.plugin.Plugin;
 import org.spikescope.core.FrameSource;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
+import org.spikescope.fiji.OutputTargets;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.fiji.display.FrameSourceStack;
 import org.spikescope.fiji.display.MotionDisplay;
 import org.spikescope.motion.MotionCorrectionRun;
@@ -63,6 +65,10 @@ public class CorrectMotionCommand implements Command {
     @Parameter(label = "Leave corrupted frames out of the template")
     boolean detectCorrupted = true;
 
+    @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
+            + "same names that SpikeScope did not write (nothing else is touched)")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Corrected movie")
     ImagePlus image;
 
@@ -71,12 +77,12 @@ public class CorrectMotionCommand implements Command {
 
     @Override
     public void run() {
-        MovieInputs.outputFolder(output);
+        OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input);
         MotionSettings settings = D.withMode(mode).withShape(maxShift, cellRadius).withPatches(patchSize, patchOverlap)
                 .validate();
         MotionCorrectionRun run;
         try (FrameSource source = MovieInputs.open(input, dataset, 0)) {
-            run = MotionCorrectionRun.toFolder(source, settings, output.toPath(), format, detectCorrupted,
+            run = MotionCorrectionRun.toFolder(source, settings, target, format, detectCorrupted,
                     FijiProgress.forCommand("Correct Motion"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -51,17 +51,19 @@ public class DecodeTrialLabelsCommand extends TrialActivityCommand {
     @Parameter(label = "Output (CSV)", style = "save")
     File output;
 
+    @Parameter(label = "Overwrite", description = "replace files of the same names that SpikeScope did not write")
+    boolean overwrite = false;
+
     @Override
     public void run() {
-        if (output == null) {
-            throw new InputException("parameter 'output': no output file given");
-        }
+        org.spikescope.io.OutputTarget target = org.spikescope.fiji.OutputTargets.of("output", output, overwrite,
+                inputFile() == null ? null : inputFile().toFile(), trialsFile() == null ? null : trialsFile().toFile());
         DecodingRun.Settings s = new DecodingRun.Settings(
                 ParameterValues.numbers("timeLims", timeLims, 2, "0,1000"), binSize, List.of(
                 decoders.split("\\s*,\\s*")), folds, shuffleFolds, balance, permutations, c, seed);
         try {
             DecodingRun.Result r = DecodingRun.toFile(inputFile(), trialsFile(), spikesDataset, labelsDataset, s,
-                    output.toPath(), FijiProgress.forCommand("Decode Trial Labels"));
+                    target, FijiProgress.forCommand("Decode Trial Labels"));
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d trials, %d classes, %d features;",
                     r.data().trials(), r.data().classes().size(), r.data().features()[0].length));
             for (DecodingResult d : r.results()) {

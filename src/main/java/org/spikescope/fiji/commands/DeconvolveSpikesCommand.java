@@ -1,5 +1,8 @@
 package org.spikescope.fiji.commands;
 
+import org.spikescope.fiji.OutputTargets;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import ij.measure.ResultsTable;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -50,6 +53,9 @@ public class DeconvolveSpikesCommand implements Command {
     @Parameter(label = "Cell to plot", required = false, description = "Fiji only; empty = the first cell")
     String plotCell = "";
 
+    @Parameter(label = "Overwrite", description = "replace files of the same names that SpikeScope did not write")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Cells")
     int cells;
 
@@ -61,17 +67,17 @@ public class DeconvolveSpikesCommand implements Command {
 
     @Override
     public void run() {
-        if (output == null) {
-            throw new InputException("parameter 'output': no output file given");
-        }
+        OutputTarget target = OutputTargets.of("output", output, overwrite, input);
         DeconvolutionSettings settings = new DeconvolutionSettings(model, penalty, minSpikeSize,
                 D.baselineWindowSeconds(), D.baselinePercentile()).validate();
         TraceSet traces = readInput();
         double rate = traces.frameRate(frameRate);
-        CellResult[] results = SpikeDeconvolver.deconvolve(traces, rate, settings,
-                FijiProgress.forCommand("Deconvolve Spikes"));
-        try {
-            DeconvolutionOutputs.write(output.toPath(), traces, results, rate);
+        CellResult[] results;
+        try (OutputFolder folder = DeconvolutionOutputs.open(target)) {
+            results = SpikeDeconvolver.deconvolve(traces, rate, settings,
+                    FijiProgress.forCommand("Deconvolve Spikes"));
+            DeconvolutionOutputs.writeFiles(folder.staged(target.path()), traces, results, rate);
+            folder.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,6 +11,7 @@ import org.spikescope.detect.DetectionRun;
 import org.spikescope.detect.DetectionSettings;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
+import org.spikescope.fiji.OutputTargets;
 import org.spikescope.fiji.display.CellDisplay;
 
 import java.io.File;
@@ -70,6 +71,10 @@ public class DetectNeuronsCommand implements Command {
     @Parameter(label = "Frame rate (Hz)", min = "0", description = "0 = from the file (20 Hz if it has none)")
     double frameRate = 0;
 
+    @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
+            + "same names that SpikeScope did not write (nothing else is touched)")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Cells")
     ImagePlus image;
 
@@ -78,13 +83,13 @@ public class DetectNeuronsCommand implements Command {
 
     @Override
     public void run() {
-        MovieInputs.outputFolder(output);
+        org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input);
         DetectionSettings settings = new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation,
                 minTraceSnr, D.iterations(), D.baselinePercentile(), D.baselineSeconds(), backgroundPatterns,
                 minSpatialCorrelation).validate();
         DetectionRun run;
         try (FrameSource source = MovieInputs.open(input, dataset, frameRate)) {
-            run = DetectionRun.toFolder(source, settings, detectCorrupted, output.toPath(),
+            run = DetectionRun.toFolder(source, settings, detectCorrupted, target,
                     FijiProgress.forCommand("Detect Neurons"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,6 +10,7 @@ import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
+import org.spikescope.fiji.OutputTargets;
 import org.spikescope.fiji.display.CellDisplay;
 import org.spikescope.io.FootprintFiles;
 import org.spikescope.movie.CorruptedFrameDetector;
@@ -66,12 +67,17 @@ public class ExtractTracesCommand implements Command {
     @Parameter(label = "Frame rate (Hz)", min = "0", description = "0 = from the file (20 Hz if it has none)")
     double frameRate = 0;
 
+    @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
+            + "same names that SpikeScope did not write (nothing else is touched)")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Summary")
     String summary;
 
     @Override
     public void run() {
-        MovieInputs.outputFolder(output);
+        org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input,
+                footprints);
         if (footprints == null || footprints.getPath().isEmpty()) {
             throw new InputException("parameter 'footprints': no footprints given (a results.h5 or a RoiSet.zip)");
         }
@@ -83,7 +89,7 @@ public class ExtractTracesCommand implements Command {
             cells = FootprintFiles.read(footprints.toPath(), source.width(), source.height());
             ProgressListener progress = FijiProgress.forCommand("Extract Traces");
             run = TraceExtractionRun.toFolder(source, cells, settings,
-                    CorruptedFrameDetector.unusable(source, detectCorrupted, progress), output.toPath(), progress);
+                    CorruptedFrameDetector.unusable(source, detectCorrupted, progress), target, progress);
             CellDisplay.show(cells, run.dff(), source.times());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,7 +7,7 @@ import org.scijava.plugin.Plugin;
 import org.spikescope.core.InputException;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.ParameterValues;
-import org.spikescope.rates.gfr.GfrCell;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.rates.gfr.GfrDataset;
 import org.spikescope.rates.gfr.GfrFitSettings;
 import org.spikescope.rates.gfr.GfrFitting;
@@ -16,9 +16,6 @@ import org.spikescope.rates.gfr.GfrRecording;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -67,6 +64,9 @@ public class FitGfrNeuronCommand implements Command {
     @Parameter(label = "Dataset output (JSON)", style = "save")
     File output;
 
+    @Parameter(label = "Overwrite", description = "add to a dataset file SpikeScope did not write")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Summary")
     String summary;
 
@@ -81,21 +81,11 @@ public class FitGfrNeuronCommand implements Command {
             GfrRecording rec = GfrRecording.read(current.toPath(), spikes.toPath(), binSize);
             GfrFitting.Result fit = GfrFitting.fit(cellId.trim(), creLine == null ? "" : creLine, rec.currents(),
                     rec.counts(), settings, FijiProgress.forCommand("Fit GFR Neuron"));
-            List<GfrCell> cells = new ArrayList<>();
-            if (Files.isRegularFile(output.toPath())) {
-                for (GfrCell c : GfrDataset.read(output.toPath())) {
-                    boolean same = c.cellId().equals(cellId.trim()) && c.binSize() == binSize
-                            && c.activationBinSize() == activationBinSize;
-                    if (!same) {
-                        cells.add(c);
-                    }
-                }
-            }
-            cells.add(fit.cell());
-            GfrDataset.write(cells, output.toPath());
+            int entries = GfrDataset.add(fit.cell(), OutputTarget.of("output", output.toPath(), overwrite,
+                    current.toPath(), spikes.toPath()));
             summary = String.format(Locale.ROOT, "cell %s: %d sweeps, %d step onsets; learning rate %s; validation "
                             + "EVR %.3f; training loss %.4f; wrote %s (%d entries)", cellId.trim(), rec.sweeps().size(),
-                    fit.onsets(), fit.learningRate(), fit.validationEvr(), fit.trainLoss(), output, cells.size());
+                    fit.onsets(), fit.learningRate(), fit.validationEvr(), fit.trainLoss(), output, entries);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

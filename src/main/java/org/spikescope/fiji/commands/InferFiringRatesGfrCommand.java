@@ -39,7 +39,7 @@ public class InferFiringRatesGfrCommand extends RateModelCommand {
             report(RnnRatesRun.toFolder(spikes == null ? null : spikes.toPath(),
                     trials == null ? null : trials.toPath(), s, "gfr_network",
                     prep -> new GfrNetwork.Spec(prep.inputs(), prep.outputs(), units, !freezeUnits), retrain,
-                    output.toPath(), resultsFile(), compareFolder(),
+                    target(dataset), resultsFile(), compareFolder(),
                     FijiProgress.forCommand("Infer Firing Rates (GFR network)")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,7 +23,7 @@ public class InferFiringRatesRnnCommand extends RateModelCommand {
             RnnSettings s = settings();
             report(RnnRatesRun.toFolder(spikes == null ? null : spikes.toPath(),
                     trials == null ? null : trials.toPath(), s, "rnn", RnnRateInference.blechRnn(s), retrain,
-                    output.toPath(), resultsFile(), compareFolder(),
+                    target(), resultsFile(), compareFolder(),
                     FijiProgress.forCommand("Infer Firing Rates (RNN)")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,9 @@
 package org.spikescope.fiji.commands;
 
+import org.spikescope.fiji.OutputTargets;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
+import java.util.List;
 import ij.ImagePlus;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -50,6 +54,9 @@ public class OpenRecordingCommand implements Command {
             description = "writes the dropped/corrupted frame table here")
     File report;
 
+    @Parameter(label = "Overwrite", description = "replace a report file SpikeScope did not write")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Movie")
     ImagePlus image;
 
@@ -78,9 +85,11 @@ public class OpenRecordingCommand implements Command {
         }
         FrameQuality quality = FrameQuality.assess(source, detectCorrupted, threshold,
                 FijiProgress.forCommand("Open Miniscope Recording"));
-        if (report != null) {
-            try {
-                quality.issueTable().write(report.toPath());
+        if (report != null && !report.getPath().isEmpty()) {
+            OutputTarget target = OutputTargets.of("report", report, overwrite, input);
+            try (OutputFolder folder = OutputFolder.files(target, "frame-report", List.of(target.path()))) {
+                quality.issueTable().write(folder.staged(target.path()));
+                folder.commit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -44,16 +44,21 @@ public class PredictPopulationActivityCommand extends TrialActivityCommand {
     @Parameter(label = "Output folder", style = "directory")
     File output;
 
+    @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
+            + "same names that SpikeScope did not write (nothing else is touched)")
+    boolean overwrite = false;
+
     @Override
     public void run() {
-        MovieInputs.outputFolder(output);
+        org.spikescope.io.OutputTarget target = org.spikescope.fiji.OutputTargets.of("output", output, overwrite,
+                inputFile() == null ? null : inputFile().toFile(), trialsFile() == null ? null : trialsFile().toFile());
         double[] window = ParameterValues.numbers("timeLims", timeLims, 2, "0,1000");
         List<String> sources = source == null || source.isBlank() ? List.of()
                 : Arrays.stream(source.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
         try {
             BinnedTrials in = ActivityFiles.read(inputFile(), trialsFile(), spikesDataset, null, window, binSize);
             PopulationPrediction.Result r = PopulationRun.toFolder(in, new PopulationPrediction.Settings(sources,
-                            hiddenSize, trainSteps, trainTestSplit, seed, 1e-2), output.toPath(),
+                            hiddenSize, trainSteps, trainTestSplit, seed, 1e-2), target,
                     FijiProgress.forCommand("Predict Population Activity"));
             summary = String.format(Locale.ROOT, "%d source and %d target neurons, %d held-out trials: %.3f bits per "
                     + "spike; wrote %s", r.source().size(), r.target().size(), r.test().length, r.overall(), output);

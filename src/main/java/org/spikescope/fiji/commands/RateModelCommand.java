@@ -82,6 +82,10 @@ public abstract class RateModelCommand implements Command {
             + "folder of another rate-model run on the same trials: its model's scores join this run's metrics.csv")
     File compareWith;
 
+    @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
+            + "same names that SpikeScope did not write (nothing else is touched)")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Summary")
     String summary;
 
@@ -102,6 +106,17 @@ public abstract class RateModelCommand implements Command {
                 seed != -1 ? seed : c.seed(),
                 choice("separateConditions", separateConditions, c.separateConditions()),
                 c.learningRate(), c.dropout(), c.pcaVariance(), c.testEvery()).validate();
+    }
+
+    /** The output folder, refused over or around the spikes, trials, settings and compared runs. */
+    org.spikescope.io.OutputTarget target(File... more) {
+        File[] inputs = new File[more.length + 4];
+        inputs[0] = spikes;
+        inputs[1] = trials;
+        inputs[2] = config;
+        inputs[3] = compareWith;
+        System.arraycopy(more, 0, inputs, 4, more.length);
+        return org.spikescope.fiji.OutputTargets.of("output", output, overwrite, inputs);
     }
 
     java.nio.file.Path resultsFile() {

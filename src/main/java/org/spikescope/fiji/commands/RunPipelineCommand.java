@@ -42,6 +42,10 @@ public class RunPipelineCommand implements Command {
             description = "settings.json with the fields that differ from the defaults; empty = defaults")
     File settings;
 
+    @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
+            + "same names that SpikeScope did not write (nothing else is touched)")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Cells")
     ImagePlus image;
 
@@ -50,12 +54,14 @@ public class RunPipelineCommand implements Command {
 
     @Override
     public void run() {
-        MovieInputs.outputFolder(output);
+        // the settings file is read whole before anything is written: it may be this folder's own settings.json
+        org.spikescope.io.OutputTarget target = org.spikescope.fiji.OutputTargets.ofMovie("output", output, overwrite,
+                input);
         try {
             PipelineSettings s = PipelineSettings.loadOrDefaults(settings == null ? null : settings.toPath());
             PipelineResult r;
             try (FrameSource movie = MovieInputs.open(input, dataset, s.frameRate())) {
-                r = Pipeline.run(movie, s, output.toPath(), FijiProgress.forCommand("SpikeScope Pipeline"));
+                r = Pipeline.run(movie, s, target, FijiProgress.forCommand("SpikeScope Pipeline"));
             }
             summary = String.format(Locale.ROOT, "%d frames, %d cells, %d spikes (%s); results in %s",
                     r.frames(), r.cells(), r.spikes(), r.timings(), r.bundle());

@@ -44,14 +44,16 @@ public class SimulateGfrNeuronCommand implements Command {
     @Parameter(label = "Output (CSV)", style = "save")
     File output;
 
+    @Parameter(label = "Overwrite", description = "replace a file of the same name that SpikeScope did not write")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Summary")
     String summary;
 
     @Override
     public void run() {
-        if (output == null) {
-            throw new InputException("parameter 'output': no output file given");
-        }
+        org.spikescope.io.OutputTarget target = org.spikescope.fiji.OutputTargets.of("output", output, overwrite,
+                dataset, current);
         if (cellId == null || cellId.isBlank()) {
             throw new InputException("parameter 'cellId': no cell id given");
         }
@@ -76,7 +78,11 @@ public class SimulateGfrNeuronCommand implements Command {
                 columns.add(f);
             }
             CsvTable table = new CsvTable(header, columns.toArray(new double[0][]));
-            table.write(output.toPath());
+            try (org.spikescope.io.OutputFolder folder = org.spikescope.io.OutputFolder.files(target, "gfr-rates",
+                    List.of(target.path()))) {
+                table.write(folder.staged(target.path()));
+                folder.commit();
+            }
             summary = String.format(Locale.ROOT, "%d neuron(s), %d bins of %s ms; wrote %s", ids.length, pA.length,
                     CsvTable.format(binSize), output);
             Tables.show("GFR Rates", table);

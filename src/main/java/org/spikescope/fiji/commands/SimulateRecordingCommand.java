@@ -85,6 +85,10 @@ public class SimulateRecordingCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT, label = "Movie")
     String movie;
 
+    @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
+            + "same names that SpikeScope did not write (nothing else is touched)")
+    boolean overwrite = false;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Frames written")
     int framesWritten;
 
@@ -93,7 +97,8 @@ public class SimulateRecordingCommand implements Command {
 
     @Override
     public void run() {
-        MovieInputs.outputFolder(output);
+        org.spikescope.io.OutputTarget target = org.spikescope.fiji.OutputTargets.of("output", output, overwrite,
+                footprints);
         SimulationSettings s = SimulationSettings.builder().frames(frames).width(width).height(height).cells(cells)
                 .frameRate(frameRate).seed(seed).format(format).cellRadius(cellRadius)
                 .footprints(footprints == null ? "" : footprints.getPath()).motion(motion).maxShift(maxShift)
@@ -103,7 +108,7 @@ public class SimulateRecordingCommand implements Command {
         try {
             List<Footprint> templates = s.footprints().isEmpty() ? List.of()
                     : FootprintFactory.readSparseCsv(footprints.toPath());
-            RecordingSimulator.Written w = RecordingSimulator.write(s, templates, output.toPath(),
+            RecordingSimulator.Written w = RecordingSimulator.write(s, templates, target,
                     FijiProgress.forCommand("Simulate Miniscope Recording"));
             movie = w.movie().toString();
             framesWritten = w.storedFrames();

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spikescope.core.InputException;
-import org.spikescope.io.FileTrees;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.io.Json;
 
 import java.io.IOException;
@@ -132,11 +133,51 @@ public final class GfrDataset {
         return number(w, n.get(0), field);
     }
 
-    public static void write(List<GfrCell> cells, Path file) throws IOException {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ArrayNode root = f.arrayNode();
+    /** Writes a dataset file of these cells (committed atomically; refused over a file SpikeScope did not write). */
+    public static void write(List<GfrCell> cells, OutputTarget target) throws IOException {
+        ArrayNode root = JsonNodeFactory.instance.arrayNode();
         for (GfrCell c : cells) {
-            ObjectNode e = root.addObject();
+            root.add(node(c));
+        }
+        commit(root, target);
+    }
+
+    /**
+     * Adds {@code cell} to the dataset file, replacing an entry of the same cell and bin sizes; every other entry is
+     * kept as it was, with fields SpikeScope does not know.
+     *
+     * @return the number of entries written
+     */
+    public static int add(GfrCell cell, OutputTarget target) throws IOException {
+        Path file = target.path();
+        ArrayNode root = JsonNodeFactory.instance.arrayNode();
+        if (Files.isRegularFile(file)) {
+            List<GfrCell> existing = read(file);
+            JsonNode raw = Json.MAPPER.readTree(file.toFile());
+            for (int i = 0; i < existing.size(); i++) {
+                GfrCell c = existing.get(i);
+                if (!(c.cellId().equals(cell.cellId()) && c.binSize() == cell.binSize()
+                        && c.activationBinSize() == cell.activationBinSize())) {
+                    root.add(raw.get(i));
+                }
+            }
+        }
+        root.add(node(cell));
+        commit(root, target);
+        return root.size();
+    }
+
+    private static void commit(ArrayNode root, OutputTarget target) throws IOException {
+        try (OutputFolder folder = OutputFolder.files(target, "gfr-dataset", List.of(target.path()))) {
+            Json.MAPPER.writeValue(folder.staged(target.path()).toFile(), root);
+            folder.commit();
+        }
+    }
+
+    private static ObjectNode node(GfrCell c) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        {
+            ObjectNode e = f.objectNode();
             if (c.cellId().matches("\\d{1,18}")) {
                 e.put("cell_id", Long.parseLong(c.cellId()));
             } else {
@@ -161,8 +202,8 @@ public final class GfrDataset {
             g.putArray("poly_coeff").add(numbers(f, a.polyCoeff()));
             g.putArray("b").add(a.threshold());
             g.put("bin_size", a.binSize());
+            return e;
         }
-        FileTrees.writeAtomically(file, temp -> Json.MAPPER.writeValue(temp.toFile(), root));
     }
 
     private static void putOptional(ObjectNode e, String name, double v) {

@@ -1,6 +1,10 @@
 package org.spikescope.rates.rnn;
 
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import org.spikescope.core.InputException;
 import org.spikescope.io.FileTrees;
+import org.spikescope.io.ResultsH5;
 import org.spikescope.io.Json;
 
 import java.io.IOException;
@@ -9,10 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Trained models in a folder: {@code <name>.zip} (DL4J's model file: configuration, weights and Adam's state) and
- * {@code <name>.json} (the preprocessing, the settings, the model's kind and initial configuration, the neurons, the
- * trials and their split, the loss curve).
- * A model is reused only for the same settings, neurons and trials; anything else is trained afresh.
+ * Trained models in a folder: {@code <name>.json} (the preprocessing, the settings, the model's kind and
+ * configuration, the neurons, the trials and their split, the loss curve) and {@code <name>.weights.h5} (the
+ * weights, one HDF5 dataset). Both are plain data that SpikeScope reads field by field: no Java serialisation, and
+ * the model's kind comes from a fixed list ({@link SequenceModel#specType}), so a crafted model file can neither
+ * load a class nor run code. A model is reused only for the same settings, neurons and trials; anything else
+ * (models of versions before 0.2, DL4J zips) is trained afresh.
  */
 public final class RnnModelStore {
 
@@ -35,6 +41,8 @@ public final class RnnModelStore {
     public record Model(RnnNetwork network, Saved saved) {
     }
 
+    static final String WEIGHTS = ".weights.h5";
+    private static final String WEIGHTS_DATASET = "/weights";
     private final Path dir;
 
     public RnnModelStore(Path dir) {
@@ -49,8 +57,8 @@ public final class RnnModelStore {
     /** The model saved for {@code wanted}'s run, or null when there is none or it was made differently. */
     public Model find(String group, Saved wanted) throws IOException {
         Path json = dir.resolve(fileName(group) + ".json");
-        Path zip = dir.resolve(fileName(group) + ".zip");
-        if (!Files.isRegularFile(json) || !Files.isRegularFile(zip)) {
+        Path weights = dir.resolve(fileName(group) + WEIGHTS);
+        if (!Files.isRegularFile(json) || !Files.isRegularFile(weights)) {
             return null;
         }
         Saved saved;
@@ -62,13 +70,42 @@ public final class RnnModelStore {
         if (!saved.sameRun(wanted)) {
             return null;
         }
-        return new Model(RnnNetwork.load(zip.toFile(), saved.preprocessing().steps()), saved);
+        int space = saved.model().indexOf(' ');
+        SequenceModel.Spec spec;
+        try {
+            spec = Json.MAPPER.readValue(saved.model().substring(space + 1),
+                    SequenceModel.specType(saved.model().substring(0, Math.max(space, 0))));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InputException(json + ", field 'model': " + e.getMessage());
+        }
+        RnnSettings s = saved.settings();
+        RnnNetwork net = RnnNetwork.create(spec, s.learningRate(), saved.preprocessing().steps(), s.seed());
+        double[] parameters = readWeights(weights, net.parameters().length);
+        return new Model(RnnNetwork.restore(spec, s.learningRate(), saved.preprocessing().steps(), s.seed(),
+                parameters), saved);
+    }
+
+    /** The weights, checked against the count the model has before they are read. */
+    private static double[] readWeights(Path file, int expected) {
+        try (HdfFile h5 = new HdfFile(file)) {
+            Dataset d = h5.getDatasetByPath(WEIGHTS_DATASET);
+            int[] dims = d.getDimensions();
+            if (dims.length != 1 || dims[0] != expected || d.getJavaType() != double.class) {
+                throw new InputException(file + ", dataset " + WEIGHTS_DATASET + ": expected " + expected
+                        + " weights (float64), found " + java.util.Arrays.toString(dims) + " of " + d.getJavaType());
+            }
+            return (double[]) d.getData();
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": not a SpikeScope weights file (" + e.getMessage() + ")");
+        }
     }
 
     public void save(String group, Model model) throws IOException {
         Files.createDirectories(dir);
-        Path zip = dir.resolve(fileName(group) + ".zip");
-        FileTrees.writeAtomically(zip, temp -> model.network().save(temp.toFile()));
+        new ResultsH5().dataset(WEIGHTS_DATASET, model.network().parameters())
+                .write(dir.resolve(fileName(group) + WEIGHTS));
         FileTrees.writeAtomically(dir.resolve(fileName(group) + ".json"),
                 temp -> Json.MAPPER.writeValue(temp.toFile(), model.saved()));
     }

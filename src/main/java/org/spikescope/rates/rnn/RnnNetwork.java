@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -12,8 +11,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.spikescope.core.Workers;
 
-import java.io.File;
-import java.io.IOException;
 
 /**
  * A rate model as a DL4J network of one layer, a {@link SequenceModelLayer} (BlechRNN's network by default), which
@@ -49,12 +46,16 @@ public final class RnnNetwork {
         return new RnnNetwork(network, steps);
     }
 
-    public static RnnNetwork load(File file, int steps) throws IOException {
-        return new RnnNetwork(ModelSerializer.restoreMultiLayerNetwork(file, true), steps);
-    }
-
-    public void save(File file) throws IOException {
-        ModelSerializer.writeModel(network, file, true);
+    /** A network of {@code spec} with the given weights (in {@link #parameters()}'s order). */
+    public static RnnNetwork restore(SequenceModel.Spec spec, double learningRate, int steps, long seed,
+                                     double[] parameters) {
+        RnnNetwork net = create(spec, learningRate, steps, seed);
+        long expected = net.network.numParams();
+        if (parameters.length != expected) {
+            throw new IllegalArgumentException("the model has " + expected + " weights, the file " + parameters.length);
+        }
+        net.network.setParams(Nd4j.create(parameters, new long[] {1, parameters.length}, 'c'));
+        return net;
     }
 
     private SequenceModelLayerImpl layer() {

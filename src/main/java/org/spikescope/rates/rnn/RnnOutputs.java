@@ -1,5 +1,7 @@
 package org.spikescope.rates.rnn;
 
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.io.TextTable;
 import org.spikescope.rates.BinnedTrials;
@@ -98,7 +100,8 @@ public final class RnnOutputs {
      * Adds /rates/&lt;model&gt;/&lt;condition&gt;/{rates, latents, time_ms} (model rnn or gfr) to an existing
      * results file (rewritten whole).
      */
-    static void addToResults(RnnRatesRun.Result r, Path results) throws IOException {
+    static void addToResults(RnnRatesRun.Result r, OutputTarget target) throws IOException {
+        Path results = target.path();
         String root = "/rates/" + (r.model().equals("rnn") ? "rnn" : "gfr");
         ResultsH5 h5 = ResultsH5.copyOf(results).remove(root);
         BinnedTrials b = r.inputs().binned();
@@ -125,6 +128,9 @@ public final class RnnOutputs {
                     .attribute(group, "trials", String.join(",", g.trials().length == 0 ? List.of()
                             : java.util.Arrays.stream(g.trials()).mapToObj(k -> b.trials().ids().get(k)).toList()));
         }
-        h5.write(results);
+        try (OutputFolder folder = OutputFolder.files(target, "results-" + root, List.of(results))) {
+            h5.write(folder.staged(results));
+            folder.commit();
+        }
     }
 }

@@ -4,7 +4,8 @@ import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Trials;
 import org.spikescope.core.Workers;
-import org.spikescope.io.AtomicFolder;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.io.TrialTables;
 import org.spikescope.rates.BinnedTrials;
 import org.spikescope.rates.SpikeFiles;
@@ -78,7 +79,7 @@ public final class RnnRatesRun {
     /**
      * @param results an existing results.h5 to add {@code /rates/rnn} to, or null
      */
-    public static Result toFolder(Path spikes, Path trials, RnnSettings settings, boolean retrain, Path output,
+    public static Result toFolder(Path spikes, Path trials, RnnSettings settings, boolean retrain, OutputTarget output,
                                   Path results, ProgressListener progress) throws IOException {
         return toFolder(spikes, trials, settings, "rnn", RnnRateInference.blechRnn(settings), retrain, output,
                 results, null, progress);
@@ -91,17 +92,17 @@ public final class RnnRatesRun {
      *                    held out the same trials), or null
      */
     public static Result toFolder(Path spikes, Path trials, RnnSettings settings, String modelName,
-                                  Function<RnnPreprocessing, SequenceModel.Spec> model, boolean retrain, Path output,
+                                  Function<RnnPreprocessing, SequenceModel.Spec> model, boolean retrain, OutputTarget output,
                                   Path results, Path compareWith, ProgressListener progress) throws IOException {
         settings.validate();
-        progress.stage("Reading spikes and trials");
-        Inputs in = read(spikes, trials, settings);
-        List<String> log = new ArrayList<>();
-        log.add(String.format(java.util.Locale.ROOT, "%d neurons, %d %s of %d bins of %s ms", in.binned().neurons()
-                .size(), in.binned().trials().count(), in.continuous() ? "windows" : "trials", in.binned().bins(),
-                org.spikescope.io.CsvTable.format(settings.binSize())));
-        try (AtomicFolder folder = AtomicFolder.create(output); Workers workers = new Workers()) {
-            RnnModelStore previous = retrain ? null : new RnnModelStore(output.resolve(RnnOutputs.MODEL_DIR));
+        try (OutputFolder folder = OutputFolder.bundle(output, "rates-" + modelName); Workers workers = new Workers()) {
+            progress.stage("Reading spikes and trials");
+            Inputs in = read(spikes, trials, settings);
+            List<String> log = new ArrayList<>();
+            log.add(String.format(java.util.Locale.ROOT, "%d neurons, %d %s of %d bins of %s ms", in.binned()
+                    .neurons().size(), in.binned().trials().count(), in.continuous() ? "windows" : "trials",
+                    in.binned().bins(), org.spikescope.io.CsvTable.format(settings.binSize())));
+            RnnModelStore previous = retrain ? null : new RnnModelStore(folder.target().resolve(RnnOutputs.MODEL_DIR));
             RnnModelStore store = new RnnModelStore(folder.dir().resolve(RnnOutputs.MODEL_DIR));
             List<RnnRateInference.Group> groups = RnnRateInference.run(in.binned(), settings, model,
                     in.stimulusBin(), store, previous, workers, progress, log::add);
@@ -110,13 +111,14 @@ public final class RnnRatesRun {
             if (compareWith != null) {
                 comparison = comparison.with(EarlierRun.scores(compareWith, groups, modelName));
             }
-            Result result = new Result(modelName, in, groups, comparison, log, output);
+            Result result = new Result(modelName, in, groups, comparison, log, folder.target());
             progress.stage("Writing rates");
             RnnOutputs.write(result, settings, folder.dir());
-            if (results != null) {
-                RnnOutputs.addToResults(result, results);
-            }
             folder.commit();
+            if (results != null) {
+                RnnOutputs.addToResults(result, OutputTarget.of("results", results, output.overwrite(), spikes,
+                        trials));
+            }
             return result;
         }
     }

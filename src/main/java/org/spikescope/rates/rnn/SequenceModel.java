@@ -1,5 +1,7 @@
 package org.spikescope.rates.rnn;
 
+import java.util.List;
+
 import org.spikescope.core.Workers;
 
 /**
@@ -54,10 +56,24 @@ public interface SequenceModel {
     }
 
     /**
-     * What a model is, stored in DL4J's model file as its class name and JSON (so a record of plain fields), and
-     * built again from them.
+     * What a model is, stored as its kind (see {@link #specType}) and JSON (so a record of plain fields), and built
+     * again from them.
      */
     interface Spec {
         SequenceModel build();
+    }
+
+    /**
+     * The spec class of a model kind named in a file (its simple or full class name), from a fixed list: a name read
+     * from a file never loads a class.
+     */
+    static Class<? extends Spec> specType(String kind) {
+        for (Class<? extends Spec> type : List.of(AutoencoderRnn.Spec.class, PoissonRnn.Spec.class,
+                org.spikescope.rates.gfr.GfrNetwork.Spec.class)) {
+            if (type.getName().equals(kind) || type.getSimpleName().equals(kind)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown model kind '" + kind + "'");
     }
 }

@@ -22,8 +22,8 @@ import java.util.Map;
 /**
  * DL4J configuration of a whole {@link SequenceModel} (BlechRNN's network, a GFR network) as one recurrent layer,
  * which is also the output layer (MSE). DL4J keeps what it is good at: the updater (Adam), the training loop and
- * model files; the layer serialises to DL4J's JSON through these bean properties, the model as its spec's class
- * name and JSON.
+ * its configuration; the layer serialises to DL4J's JSON through these bean properties, the model as its spec's
+ * class name and JSON (SpikeScope's model files do not use that JSON: see {@link RnnModelStore}).
  */
 public class SequenceModelLayer extends BaseLayer {
 
@@ -47,13 +47,10 @@ public class SequenceModelLayer extends BaseLayer {
 
     public SequenceModel network() {
         try {
-            Class<?> type = Class.forName(kind);
-            if (!SequenceModel.Spec.class.isAssignableFrom(type)) {
-                throw new IllegalStateException(kind + " is not a sequence model");
-            }
-            return ((SequenceModel.Spec) Json.MAPPER.readValue(spec, type)).build();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("model file names an unknown model " + kind + ": " + e.getMessage(), e);
+            return Json.MAPPER.readValue(spec, SequenceModel.specType(kind)).build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("the model configuration names an unknown model " + kind + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.spikescope.rates.gfr;
 
+import org.spikescope.io.OutputTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.InputException;
@@ -59,7 +60,7 @@ class GfrModelTest {
         GfrCell a = handCell();
         GfrCell b = new GfrCell("313861677", "Sst-IRES-Cre", 100, 20, Double.NaN, 0.4, 0.5, 0.6, new double[] {1},
                 new double[] {0}, new double[] {1}, new GfrActivation(200, 0.05, new double[] {0.1, 1, 0.2}, -30, 20));
-        GfrDataset.write(List.of(a, b), file);
+        GfrDataset.write(List.of(a, b), OutputTarget.of(file));
         List<GfrCell> back = GfrDataset.read(file);
         assertEquals(2, back.size());
         for (int i = 0; i < 2; i++) {

@@ -1,7 +1,5 @@
-package org.spikescope.fiji;
+package org.spikescope.core;
 
-import org.spikescope.core.CancelledException;
-import org.spikescope.core.InputException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +44,7 @@ public final class ErrorMessages {
         return e instanceof InputException || e instanceof CancelledException || e instanceof IOException;
     }
 
-    static Throwable unwrap(Throwable t) {
+    public static Throwable unwrap(Throwable t) {
         Throwable e = t;
         while ((e instanceof UncheckedIOException || e instanceof ExecutionException
                 || (e instanceof RuntimeException && e.getClass() == RuntimeException.class))

@@ -1,0 +1,54 @@
+package org.spikescope.fiji;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.io.FileInfo;
+import org.spikescope.core.InputException;
+import org.spikescope.io.OutputTarget;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A command's output parameter with the inputs it must not touch: the files given, and the file behind the open
+ * image when the command works on it.
+ */
+public final class OutputTargets {
+
+    private OutputTargets() {
+    }
+
+    /** @param inputs the command's file inputs (null or empty ones are skipped) */
+    public static OutputTarget of(String parameter, File output, boolean overwrite, File... inputs) {
+        if (output == null || output.getPath().isEmpty()) {
+            throw new InputException("parameter '" + parameter + "': no output given");
+        }
+        List<Path> paths = new ArrayList<>();
+        for (File f : inputs) {
+            if (f != null && !f.getPath().isEmpty()) {
+                paths.add(f.toPath());
+            }
+        }
+        return new OutputTarget(parameter, output.toPath(), overwrite, paths);
+    }
+
+    /** As {@link #of}, for a command on a movie: with no movie file given, the open image's file is the input. */
+    public static OutputTarget ofMovie(String parameter, File output, boolean overwrite, File movie,
+                                       File... others) {
+        File[] inputs = new File[others.length + 1];
+        System.arraycopy(others, 0, inputs, 1, others.length);
+        inputs[0] = movie != null && !movie.getPath().isEmpty() ? movie : openImageFile();
+        return of(parameter, output, overwrite, inputs);
+    }
+
+    private static File openImageFile() {
+        ImagePlus current = WindowManager.getCurrentImage();
+        FileInfo info = current == null ? null : current.getOriginalFileInfo();
+        if (info == null || info.directory == null || info.directory.isEmpty() || info.fileName == null) {
+            return null;
+        }
+        return new File(info.directory, info.fileName);
+    }
+}
