@@ -32,7 +32,9 @@ public final class ErrorMessages {
             return "input/output error: " + e.getMessage();
         }
         if (e instanceof OutOfMemoryError) {
-            return "out of memory: give Java more (Fiji: Edit > Options > Memory & Threads; java -Xmx)";
+            // readers check what headers declare against the files first: this is a really large input
+            return "out of memory: the input needs more memory than Java has (Fiji: Edit > Options > Memory & "
+                    + "Threads; java -Xmx)";
         }
         return "internal error (" + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage()
                 : "") + "); please report it with the log";

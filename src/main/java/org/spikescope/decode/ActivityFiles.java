@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import org.spikescope.core.InputException;
 import org.spikescope.core.Trials;
+import org.spikescope.io.Hdf5Sizes;
 import org.spikescope.io.TraceTables;
 import org.spikescope.io.TrialTables;
 import org.spikescope.rates.BinnedTrials;
@@ -48,9 +49,11 @@ public final class ActivityFiles {
         if (!Files.isRegularFile(file)) {
             throw new InputException("parameter 'input': " + file + ": no such file");
         }
-        try (HdfFile h5 = new HdfFile(file)) {
-            Object data = dataset(h5, file, spikesDataset, "spikesDataset").getData();
-            if (!data.getClass().isArray() || Array.getLength(data) == 0
+        try (HdfFile h5 = openHdf5(file)) {
+            Dataset spikes = dataset(h5, file, spikesDataset, "spikesDataset");
+            Hdf5Sizes.checkStored(file, spikes, file + ", dataset '" + spikesDataset + "'");
+            Object data = spikes.isEmpty() ? null : spikes.getData();
+            if (data == null || !data.getClass().isArray() || Array.getLength(data) == 0
                     || !Array.get(data, 0).getClass().isArray()
                     || !Array.get(Array.get(data, 0), 0).getClass().isArray()) {
                 throw new InputException(file + ", dataset '" + spikesDataset + "': expected trials × neurons × bins");
@@ -74,8 +77,10 @@ public final class ActivityFiles {
                 labels.add("trial");
             }
             if (labelsDataset != null) {
-                Object labelData = dataset(h5, file, labelsDataset, "labelsDataset").getData();
-                if (!labelData.getClass().isArray() || Array.getLength(labelData) != trials) {
+                Dataset labelSet = dataset(h5, file, labelsDataset, "labelsDataset");
+                Hdf5Sizes.checkStored(file, labelSet, file + ", dataset '" + labelsDataset + "'");
+                Object labelData = labelSet.isEmpty() ? null : labelSet.getData();
+                if (labelData == null || !labelData.getClass().isArray() || Array.getLength(labelData) != trials) {
                     throw new InputException(file + ", dataset '" + labelsDataset + "': expected one label per trial ("
                             + trials + ")");
                 }
@@ -87,6 +92,14 @@ public final class ActivityFiles {
             }
             return new BinnedTrials(new Trials(ids, new double[trials], labels), TraceTables.cellNames(neurons), 0,
                     binMs, counts);
+        }
+    }
+
+    private static HdfFile openHdf5(Path file) {
+        try {
+            return new HdfFile(file);
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": not a readable HDF5 file (" + e.getMessage() + ")");
         }
     }
 

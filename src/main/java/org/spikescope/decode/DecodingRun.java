@@ -59,6 +59,7 @@ public final class DecodingRun {
                 labelsDataset == null ? "" : labelsDataset, s.window(), s.binSize()));
         Folds folds = s.shuffleFolds() ? Folds.stratified(data.labels(), s.folds(), s.seed())
                 : Folds.contiguous(data.trials(), s.folds());
+        folds.requireEveryClassInTraining(data.labels(), data.classes());
         List<DecodingResult> results = new ArrayList<>();
         for (String name : s.decoders()) {
             Decoder d = decoder(name, s, data);

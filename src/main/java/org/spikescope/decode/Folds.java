@@ -15,6 +15,33 @@ import java.util.SplittableRandom;
  */
 public record Folds(List<int[]> test) {
 
+    /**
+     * Refuses folds whose training trials (all the others) lack a class: a decoder never shown a class scores zero
+     * on it, which is no measure of the activity (contiguous folds over trials sorted by label do this).
+     */
+    public Folds requireEveryClassInTraining(int[] labels, List<String> classes) {
+        for (int f = 0; f < test.size(); f++) {
+            boolean[] held = new boolean[labels.length];
+            for (int i : test.get(f)) {
+                held[i] = true;
+            }
+            boolean[] seen = new boolean[classes.size()];
+            for (int i = 0; i < labels.length; i++) {
+                if (!held[i]) {
+                    seen[labels[i]] = true;
+                }
+            }
+            for (int c = 0; c < seen.length; c++) {
+                if (!seen[c]) {
+                    throw new InputException("parameter 'folds': fold " + (f + 1) + " of " + test.size() + " holds "
+                            + "every trial labelled '" + classes.get(c) + "', so no decoder trains on that class "
+                            + "(are the trials sorted by label?); use shuffleFolds=true, or fewer folds");
+                }
+            }
+        }
+        return this;
+    }
+
     public static Folds contiguous(int trials, int k) {
         check(trials, k);
         List<int[]> out = new ArrayList<>();

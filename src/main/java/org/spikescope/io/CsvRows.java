@@ -21,20 +21,18 @@ public record CsvRows(Path file, List<String> header, List<String[]> rows, int[]
             String[] names = header(file, in);
             List<String[]> rows = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
+            int[] lineNo = {1};
+            String[] fields;
+            while ((fields = nextRecord(file, in, lineNo)) != null) {
+                if (fields.length == 1 && fields[0].isEmpty()) {
+                    continue; // a blank line
                 }
-                String[] fields = split(line);
                 if (fields.length != names.length) {
-                    throw new InputException(file + ", line " + lineNo + ": " + fields.length + " fields, expected "
-                            + names.length + " (one per header column)");
+                    throw new InputException(file + ", line " + lineNo[0] + ": " + fields.length + " fields, "
+                            + "expected " + names.length + " (one per header column)");
                 }
                 rows.add(fields);
-                lines.add(lineNo);
+                lines.add(lineNo[0]);
             }
             return new CsvRows(file, List.of(names), rows, lines.stream().mapToInt(Integer::intValue).toArray());
         }
@@ -55,11 +53,21 @@ public record CsvRows(Path file, List<String> header, List<String[]> rows, int[]
     }
 
     private static String[] header(Path file, BufferedReader in) throws IOException {
-        String headerLine = in.readLine();
-        if (headerLine == null) {
+        String[] names = nextRecord(file, in, new int[] {0});
+        if (names == null) {
             throw new InputException(file + ": the file is empty; expected a header row of column names");
         }
-        return split(headerLine.replace("\uFEFF", ""));
+        if (names.length > 0 && names[0].startsWith("\uFEFF")) {
+            names[0] = names[0].substring(1);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : names) {
+            if (!n.isEmpty() && !seen.add(n)) {
+                throw new InputException(file + ", header: the column '" + n + "' appears twice; expected unique "
+                        + "column names");
+            }
+        }
+        return names;
     }
 
     /** The index of a column the file must have; an error naming the file and the columns it has otherwise. */
@@ -86,14 +94,59 @@ public record CsvRows(Path file, List<String> header, List<String[]> rows, int[]
         }
     }
 
-    private static String[] split(String line) {
-        String[] parts = line.split(",", -1);
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = parts[i].trim();
-            if (parts[i].length() >= 2 && parts[i].startsWith("\"") && parts[i].endsWith("\"")) {
-                parts[i] = parts[i].substring(1, parts[i].length() - 1);
+    /**
+     * The next record's fields (RFC 4180: a quoted field may hold commas, line breaks and doubled quotes; unquoted
+     * fields are trimmed), or null at the end; {@code lineNo[0]} is advanced to the record's last line.
+     */
+    static String[] nextRecord(Path file, BufferedReader in, int[] lineNo) throws IOException {
+        String line = in.readLine();
+        if (line == null) {
+            return null;
+        }
+        lineNo[0]++;
+        int first = lineNo[0];
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        int i = 0;
+        while (true) {
+            if (i == line.length()) {
+                if (!quoted) {
+                    break;
+                }
+                line = in.readLine();
+                if (line == null) {
+                    throw new InputException(file + ", line " + first + ": a quoted field is never closed");
+                }
+                lineNo[0]++;
+                field.append('\n');
+                i = 0;
+                continue;
+            }
+            char ch = line.charAt(i++);
+            if (quoted) {
+                if (ch == '"' && i < line.length() && line.charAt(i) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"' && field.toString().isBlank()) {
+                quoted = true;
+                wasQuoted = true;
+                field.setLength(0);
+            } else if (ch == ',') {
+                fields.add(wasQuoted ? field.toString() : field.toString().trim());
+                field.setLength(0);
+                wasQuoted = false;
+            } else {
+                field.append(ch);
             }
         }
-        return parts;
+        fields.add(wasQuoted ? field.toString() : field.toString().trim());
+        return fields.toArray(new String[0]);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Locale;
 public final class FootprintFiles {
 
     public static final String DATASET = "/footprints";
+    /** More cells than any field of view holds. */
+    static final int MAX_CELLS = 100_000;
 
     private FootprintFiles() {
     }
@@ -46,12 +48,23 @@ public final class FootprintFiles {
                 throw new InputException(file + ": " + DATASET + " has shape " + java.util.Arrays.toString(dims)
                         + "; expected cells x " + height + " x " + width + " (the movie's height and width)");
             }
-            Object data = d.getData();
-            if (!(data instanceof float[][][] planes)) {
+            if (d.getJavaType() != float.class) {
                 throw new InputException(file + ": " + DATASET + " holds " + d.getJavaType().getSimpleName()
                         + " values; expected float32");
             }
-            return FootprintArrays.sparse(planes, file + " " + DATASET);
+            if (dims[0] > MAX_CELLS) {
+                throw new InputException(file + ": " + DATASET + " declares " + dims[0] + " cells; expected at most "
+                        + MAX_CELLS);
+            }
+            Hdf5Sizes.checkStored(file, d, file + " " + DATASET);
+            // one cell at a time: memory follows what the footprints hold, not what the header declares
+            List<Footprint> out = new java.util.ArrayList<>();
+            for (int c = 0; c < dims[0]; c++) {
+                float[][][] plane = (float[][][]) d.getData(new long[] {c, 0, 0}, new int[] {1, height, width});
+                Footprint f = FootprintArrays.sparse(plane, file + " " + DATASET).get(0);
+                out.add(f);
+            }
+            return out;
         } catch (io.jhdf.exceptions.HdfInvalidPathException e) {
             throw new InputException(file + ": no " + DATASET + " dataset (run Detect Neurons first, or give a "
                     + "RoiSet.zip)");

@@ -1,13 +1,16 @@
 package org.spikescope.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The one JSON configuration of the project (settings files, metadata). */
 public final class Json {
 
+    /** Indented output; a key given twice in an object is an error, not "the last one wins". */
     public static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private Json() {
     }

@@ -10,7 +10,6 @@ import ij.process.ImageProcessor;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.InputException;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -104,13 +103,23 @@ public final class RoiSetFiles {
         }
         List<Roi> rois = new ArrayList<>();
         if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".roi")) {
-            rois.add(decode(Files.readAllBytes(file), file.getFileName().toString(), file));
+            try (InputStream in = Files.newInputStream(file)) {
+                rois.add(decode(readAtMost(in, MAX_ROI_BYTES, file, "(the file)"), file.getFileName().toString(),
+                        file));
+            }
         } else {
+            long total = 0;
             try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
                 ZipEntry e;
                 while ((e = zip.getNextEntry()) != null) {
                     if (e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".roi")) {
-                        rois.add(decode(readAll(zip), e.getName(), file));
+                        byte[] bytes = readAtMost(zip, MAX_ROI_BYTES, file, e.getName());
+                        total += bytes.length;
+                        if (total > MAX_SET_BYTES || rois.size() >= MAX_ROIS) {
+                            throw new InputException(file + ": more than " + MAX_ROIS + " ROIs or " + MAX_SET_BYTES
+                                    + " bytes unpacked; not an ROI Manager set (a zip bomb?)");
+                        }
+                        rois.add(decode(bytes, e.getName(), file));
                     }
                 }
             }
@@ -123,21 +132,38 @@ public final class RoiSetFiles {
     }
 
     private static Roi decode(byte[] bytes, String name, Path file) throws IOException {
-        Roi roi = new RoiDecoder(bytes, name).getRoi();
+        Roi roi;
+        try {
+            roi = new RoiDecoder(bytes, name).getRoi();
+        } catch (RuntimeException e) {
+            roi = null;
+        }
         if (roi == null) {
             throw new InputException(file + ", entry " + name + ": not a readable ImageJ ROI");
         }
         return roi;
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
+    /** An ROI file is a few hundred bytes; a polygon of many points some kilobytes. */
+    static final int MAX_ROI_BYTES = 4 << 20;
+    static final long MAX_SET_BYTES = 256L << 20;
+    static final int MAX_ROIS = 100_000;
+
+    private static byte[] readAtMost(InputStream in, int limit, Path file, String entry) throws IOException {
+        byte[] bytes = in.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new InputException(file + ", entry " + entry + ": unpacks to more than " + limit + " bytes; not "
+                    + "an ImageJ ROI (a zip bomb?)");
+        }
+        return bytes;
     }
 
     private static Footprint footprint(Roi roi, int width, int height, Path file) {
         java.awt.Rectangle b = roi.getBounds();
+        if ((long) b.width * b.height > 4L * width * height) {
+            throw new InputException(file + ", ROI '" + roi.getName() + "': its bounds (" + b.width + "x" + b.height
+                    + ") are far larger than the " + width + "x" + height + " movie; not a cell");
+        }
         int x0 = Math.max(0, b.x);
         int y0 = Math.max(0, b.y);
         int x1 = Math.min(width, b.x + b.width);

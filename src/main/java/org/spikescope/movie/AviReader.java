@@ -49,7 +49,7 @@ public final class AviReader extends FileFrameSource {
         this.frameRate = frameRate;
         List<Integer> bad = new ArrayList<>();
         for (int i = 0; i < chunkSizes.length; i++) {
-            if (chunkSizes[i] < width * height) {
+            if (chunkSizes[i] < (long) width * height) {
                 bad.add(i);
             }
         }
@@ -57,9 +57,14 @@ public final class AviReader extends FileFrameSource {
     }
 
     public static AviReader open(Path file) throws IOException {
+        return open(file, 0);
+    }
+
+    /** @param frameRate Hz, overriding the header's (0 = the header's) */
+    public static AviReader open(Path file, double frameRate) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return new Parser(file, channel).parse();
+            return new Parser(file, channel).parse(frameRate);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -117,6 +122,8 @@ public final class AviReader extends FileFrameSource {
         private String compression;
         private int compressionCode;
         private double frameRate;
+        /** The user's frame rate (Hz), which the header's does not replace; 0 = none. */
+        private double override;
         private int videoStream = -1;
         private int streamCount;
         private final List<long[]> chunks = new ArrayList<>();
@@ -127,7 +134,11 @@ public final class AviReader extends FileFrameSource {
             this.size = channel.size();
         }
 
-        AviReader parse() throws IOException {
+        AviReader parse(double frameRateOverride) throws IOException {
+            override = frameRateOverride;
+            if (override > 0) {
+                frameRate = override;
+            }
             long pos = 0;
             boolean first = true;
             while (pos + 12 <= size) {
@@ -142,7 +153,7 @@ public final class AviReader extends FileFrameSource {
                     }
                     break;
                 }
-                walk(pos + 12, Math.min(size, pos + 8 + length));
+                walk(pos + 12, Math.min(size, pos + 8 + length), 0);
                 first = false;
                 pos += 8 + length + (length & 1);
             }
@@ -160,6 +171,18 @@ public final class AviReader extends FileFrameSource {
             // Microsoft: YUV fourcc bitmaps are top-down whatever the sign of biHeight
             boolean bottomUp = rgb8 && height > 0;
             int rows = Math.abs(height);
+            if (width < 1 || rows < 1 || height == Integer.MIN_VALUE) {
+                throw new InputException(file + ", strf: biWidth x biHeight is " + width + "x" + height
+                        + "; expected positive sizes");
+            }
+            if ((long) width * rows > TiffStackReader.MAX_PIXELS) {
+                throw new InputException(file + ", strf: " + width + "x" + rows + " pixels per frame; SpikeScope "
+                        + "handles frames of up to " + TiffStackReader.MAX_PIXELS + " pixels");
+            }
+            if (chunks.isEmpty()) {
+                throw new InputException(file + ", movi: no video frames (the file holds only its header, or was "
+                        + "cut short)");
+            }
             int stride = (width + 3) / 4 * 4;
             long[] offsets = new long[chunks.size()];
             int[] sizes = new int[chunks.size()];
@@ -171,7 +194,10 @@ public final class AviReader extends FileFrameSource {
                     frameRate > 0 ? frameRate : MovieOpener.DEFAULT_FRAME_RATE);
         }
 
-        private void walk(long start, long end) throws IOException {
+        private void walk(long start, long end, int depth) throws IOException {
+            if (depth > 8) {
+                throw new InputException(file + ": LIST chunks nested deeper than 8; the file is damaged");
+            }
             long pos = start;
             while (pos + 8 <= end) {
                 ByteBuffer h = read(pos, 12);
@@ -184,12 +210,12 @@ public final class AviReader extends FileFrameSource {
                 if (id.equals("LIST")) {
                     String type = fourcc(h, 8);
                     if (type.equals("hdrl") || type.equals("strl") || type.equals("movi") || type.equals("rec ")) {
-                        walk(dataStart + 4, dataStart + length);
+                        walk(dataStart + 4, dataStart + length, depth + 1);
                     }
                 } else if (id.equals("avih")) {
                     ByteBuffer b = read(dataStart, 40);
                     int microsPerFrame = b.getInt(0);
-                    if (microsPerFrame > 0 && frameRate == 0) {
+                    if (microsPerFrame > 0 && frameRate == 0 && override == 0) {
                         frameRate = 1e6 / microsPerFrame;
                     }
                 } else if (id.equals("strh")) {
@@ -198,7 +224,7 @@ public final class AviReader extends FileFrameSource {
                         videoStream = streamCount;
                         int scale = b.getInt(20);
                         int rate = b.getInt(24);
-                        if (scale > 0 && rate > 0) {
+                        if (scale > 0 && rate > 0 && override == 0) {
                             frameRate = (double) rate / scale;
                         }
                     }

@@ -38,7 +38,7 @@ public final class Hdf5FrameSource extends FileFrameSource {
 
     /**
      * @param datasetPath path inside the file; empty = the only 3-D dataset
-     * @param frameRate   Hz, used when the dataset has no frame_rate attribute (0 = default)
+     * @param frameRate   Hz, overriding the dataset's frame_rate attribute (0 = the attribute, else the default)
      */
     public static Hdf5FrameSource open(Path file, String datasetPath, double frameRate) {
         HdfFile hdf;
@@ -61,18 +61,47 @@ public final class Hdf5FrameSource extends FileFrameSource {
                 throw new InputException(file + ", dataset " + dataset.getPath() + ": pixel type " + type
                         + " is not supported; expected 8/16-bit integers or floats");
             }
-            Attribute rate = dataset.getAttribute(FRAME_RATE_ATTRIBUTE);
-            double fr = frameRate > 0 ? frameRate : MovieOpener.DEFAULT_FRAME_RATE;
-            if (rate != null && rate.getData() instanceof Number n) {
-                fr = n.doubleValue();
-            } else if (rate != null && rate.getData().getClass().isArray()) {
-                fr = ((Number) Array.get(rate.getData(), 0)).doubleValue();
-            }
-            return new Hdf5FrameSource(file, hdf, dataset, fr);
+            checkSize(file, dataset, dims);
+            return new Hdf5FrameSource(file, hdf, dataset, frameRate > 0 ? frameRate : fileFrameRate(file, dataset));
         } catch (RuntimeException e) {
             hdf.close();
             throw e;
         }
+    }
+
+    /** The most frames a movie may declare: ten million (almost six days at 20 Hz). */
+    static final long MAX_FRAMES = 10_000_000;
+
+    /** Sizes the header declares, checked before anything is allocated. */
+    private static void checkSize(Path file, Dataset dataset, int[] dims) {
+        String where = file + ", dataset " + dataset.getPath() + ": ";
+        if (dims[0] < 1 || dims[1] < 1 || dims[2] < 1) {
+            throw new InputException(where + "dimensions " + dims[0] + " x " + dims[1] + " x " + dims[2]
+                    + " (frames x height x width); the dataset holds no frames");
+        }
+        if ((long) dims[1] * dims[2] > TiffStackReader.MAX_PIXELS || dims[0] > MAX_FRAMES) {
+            throw new InputException(where + dims[0] + " frames of " + dims[2] + "x" + dims[1] + " pixels; "
+                    + "SpikeScope handles up to " + MAX_FRAMES + " frames of up to " + TiffStackReader.MAX_PIXELS
+                    + " pixels");
+        }
+        org.spikescope.io.Hdf5Sizes.checkStored(file, dataset, file + ", dataset " + dataset.getPath());
+    }
+
+    /** The dataset's frame_rate attribute (Hz), or the default when it has none. */
+    private static double fileFrameRate(Path file, Dataset dataset) {
+        Attribute rate = dataset.getAttribute(FRAME_RATE_ATTRIBUTE);
+        if (rate == null) {
+            return MovieOpener.DEFAULT_FRAME_RATE;
+        }
+        Object data = rate.getData();
+        Object first = data != null && data.getClass().isArray() && Array.getLength(data) > 0 ? Array.get(data, 0)
+                : data;
+        double fr = first instanceof Number n ? n.doubleValue() : Double.NaN;
+        if (!(fr > 0) || Double.isInfinite(fr)) {
+            throw new InputException(file + ", dataset " + dataset.getPath() + ", attribute " + FRAME_RATE_ATTRIBUTE
+                    + ": " + first + "; expected a positive number of frames per second (or set frameRate)");
+        }
+        return fr;
     }
 
     private static Dataset named(HdfFile hdf, Path file, String path) {

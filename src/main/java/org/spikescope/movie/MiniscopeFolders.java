@@ -112,10 +112,10 @@ public final class MiniscopeFolders {
             }
         } else {
             times = FrameTimes.regular(frames, rate);
-            if (stamps != null) {
-                note = " (only " + stamps.seconds.length + " time stamps for " + frames
-                        + " frames: times assume a regular " + rate + " Hz)";
-            }
+            note = stamps != null ? " (only " + stamps.seconds.length + " time stamps for " + frames
+                    + " frames: times assume a regular " + rate + " Hz)"
+                    : " (note: no time stamps file, so dropped frames cannot be known; times assume a regular "
+                    + rate + " Hz)";
         }
         return new ConcatenatedFrameSource(parts, times, gaps, kind + folder + note);
     }
@@ -214,7 +214,11 @@ public final class MiniscopeFolders {
             List<String> lines = in.lines().filter(l -> !l.isBlank()).toList();
             Map<Long, Integer> perCamera = new LinkedHashMap<>();
             for (String l : lines) {
-                perCamera.merge(Long.parseLong(l.trim().split("\\s+")[cam]), 1, Integer::sum);
+                try {
+                    perCamera.merge(Long.parseLong(l.trim().split("\\s+")[cam]), 1, Integer::sum);
+                } catch (RuntimeException e) {
+                    throw new InputException(file + ": '" + l + "' has no whole camera number in column camNum");
+                }
             }
             // the miniscope is the camera whose frame count matches the msCam files; else the first one
             long camera = perCamera.entrySet().stream().filter(e -> e.getValue() == frames).map(Map.Entry::getKey)

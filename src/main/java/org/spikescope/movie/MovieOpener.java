@@ -22,7 +22,8 @@ public final class MovieOpener {
     /**
      * @param input     a Miniscope V4/V3 folder, a TIFF stack, an HDF5 file or an 8-bit AVI
      * @param dataset   HDF5 dataset path (empty: the only 3-D dataset)
-     * @param frameRate Hz for files that state none (0 = {@value #DEFAULT_FRAME_RATE})
+     * @param frameRate Hz, overriding what a TIFF, HDF5 or AVI file states (0 = the file's, else
+     *                  {@value #DEFAULT_FRAME_RATE}); Miniscope folders keep their time stamps
      */
     public static FrameSource open(Path input, String dataset, double frameRate) throws IOException {
         if (!Files.exists(input)) {
@@ -42,7 +43,7 @@ public final class MovieOpener {
             return Hdf5FrameSource.open(input, dataset, frameRate);
         }
         if (name.endsWith(".avi")) {
-            return AviReader.open(input);
+            return AviReader.open(input, frameRate);
         }
         throw new InputException(input + ": unknown movie type; expected a Miniscope folder, .tif/.tiff, "
                 + ".h5/.hdf5 or .avi");

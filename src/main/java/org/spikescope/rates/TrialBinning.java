@@ -21,6 +21,19 @@ public final class TrialBinning {
 
     public static BinnedTrials fromTimes(SpikeTimes spikes, Trials trials, double fromMs, double toMs, double binMs) {
         int bins = bins(fromMs, toMs, binMs);
+        // spike times tell only where the last spike is: a window starting after it lies past the recording
+        double last = Double.NEGATIVE_INFINITY;
+        for (double[] cell : spikes.seconds()) {
+            last = cell.length > 0 ? Math.max(last, cell[cell.length - 1]) : last;
+        }
+        for (int k = 0; k < trials.count(); k++) {
+            double from = trials.startSeconds()[k] + fromMs / 1000;
+            if (from > last) {
+                throw new InputException(String.format(Locale.ROOT, "parameter 'trials': trial '%s' starts its "
+                        + "window at %.3f s, after the last spike (%.3f s): it lies outside the recording",
+                        trials.ids().get(k), from, last));
+            }
+        }
         double[][][] counts = new double[trials.count()][bins][spikes.cells().size()];
         for (int n = 0; n < spikes.cells().size(); n++) {
             for (double t : spikes.seconds()[n]) {
@@ -50,7 +63,8 @@ public final class TrialBinning {
             double to = trials.startSeconds()[k] + (fromMs + bins * binMs) / 1000;
             if (from < time[0] - half || to > time[time.length - 1] + half) {
                 throw new InputException(String.format(Locale.ROOT, "parameter 'trials': trial '%s' needs %.3f to "
-                                + "%.3f s, but the spikes cover %.3f to %.3f s", trials.ids().get(k), from, to,
+                                + "%.3f s, outside the recording: the spikes cover %.3f to %.3f s",
+                        trials.ids().get(k), from, to,
                         time[0], time[time.length - 1]));
             }
         }

@@ -53,6 +53,9 @@ public final class SpikeDeconvolver {
     }
 
     /** Never throws for a bad trace: the result then carries the reason. */
+    /** Larger values are no ΔF/F (or raw fluorescence) and would overflow the sums of squares. */
+    static final double MAX_VALUE = 1e100;
+
     public static CellResult deconvolve(String name, double[] trace, double frameRate, DeconvolutionSettings s) {
         int n = trace.length;
         if (n < MIN_FRAMES) {
@@ -61,6 +64,12 @@ public final class SpikeDeconvolver {
         double[] y = TracePreparation.bridgeNaNs(trace);
         if (y == null) {
             return CellResult.failed(name, n, "the trace holds no numbers (all NaN)");
+        }
+        for (double v : y) {
+            if (!(Math.abs(v) <= MAX_VALUE)) {
+                return CellResult.failed(name, n, "the trace holds " + v + "; expected ΔF/F values (finite, below "
+                        + MAX_VALUE + " in size)");
+            }
         }
         double[] baseline = TracePreparation.runningPercentile(y, (int) Math.round(s.baselineWindowSeconds()
                 * frameRate), s.baselinePercentile());

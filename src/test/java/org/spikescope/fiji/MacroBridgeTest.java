@@ -101,20 +101,23 @@ class MacroBridgeTest {
     void batchMacroRunsEveryRecordingGoesOnPastAFailureAndSkipsFinishedOnes(@TempDir Path dir) throws Exception {
         Path mice = dir.resolve("mice");
         copy(Path.of("test-images", "sim-small"), mice.resolve("mouse1"));
-        Files.writeString(mice.resolve("broken.tif"), "not a TIFF");
+        Files.write(mice.resolve("broken.tif"), new byte[0]); // stopped the batch with exit 1 before
+        Files.write(mice.resolve("huge.tif"), MalformedInputsTest.tiff(100_000, 100_000, 1, false, null, 64));
         Path results = dir.resolve("results");
         String macro = Path.of("macros", "batch_folder.ijm").toAbsolutePath().toString();
         IJ.runMacroFile(macro, mice + "," + results);
         List<String> lines = Files.readAllLines(results.resolve("batch_summary.csv"));
         assertEquals("recording,status,frames,cells,spikes,seconds,message", lines.get(0));
         assertTrue(lines.get(1).startsWith("broken.tif,failed,") && lines.get(1).contains("broken.tif"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("mouse1,done,298,"), lines.get(2));
+        assertTrue(lines.get(2).startsWith("huge.tif,failed,") && lines.get(2).contains("pixels per frame"),
+                lines.get(2));
+        assertTrue(lines.get(3).startsWith("mouse1,done,298,"), lines.get(3));
         assertTrue(Files.exists(results.resolve("mouse1").resolve("spikes.csv")));
-        assertEquals(2, ResultsTable.getResultsTable().size());
+        assertEquals(3, ResultsTable.getResultsTable().size());
 
         IJ.runMacroFile(macro, mice + "," + results);
         lines = Files.readAllLines(results.resolve("batch_summary.csv"));
-        assertTrue(lines.get(2).startsWith("mouse1,skipped,"), "a finished recording is not run again: " + lines);
+        assertTrue(lines.get(3).startsWith("mouse1,skipped,"), "a finished recording is not run again: " + lines);
     }
 
     @Test

@@ -66,6 +66,11 @@ public final class GfrDataset {
         JsonNode p = object(w, e, "params", "params");
         JsonNode g = object(w, p, "g", "params.g");
         double[] lambda = vector(w, p.get("ds"), "params.ds");
+        for (double l : lambda) {
+            if (!(l >= 0 && l <= 1)) {
+                throw w.error("params.ds", "decay factors λ between 0 and 1 (found " + l + ")");
+            }
+        }
         double[] alpha = row(w, p.get("a"), "params.a", lambda.length);
         double[] beta = row(w, p.get("b"), "params.b", lambda.length);
         double[] poly = row(w, g.get("poly_coeff"), "params.g.poly_coeff", -1);
@@ -93,6 +98,9 @@ public final class GfrDataset {
     private static double number(Where w, JsonNode n, String field) {
         if (n == null || !n.isNumber()) {
             throw w.error(field, "a number");
+        }
+        if (!Double.isFinite(n.asDouble())) {
+            throw w.error(field, "a finite number");
         }
         return n.asDouble();
     }

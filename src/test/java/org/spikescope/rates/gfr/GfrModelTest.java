@@ -55,6 +55,27 @@ class GfrModelTest {
     }
 
     @Test
+    void addingToADatasetKeepsWhatSpikeScopeDoesNotKnow(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("published.json");
+        GfrCell a = handCell();
+        GfrDataset.write(List.of(a), OutputTarget.of(file));
+        // a published dataset: fields SpikeScope does not know, at the entry's and at the parameters' level
+        String text = java.nio.file.Files.readString(file).replaceFirst("\\{", "{\"sweep_ids\": [3, 5],")
+                .replace("\"params\" : {", "\"params\" : {\"fit_note\": \"v2\",");
+        java.nio.file.Files.writeString(file, text);
+        GfrCell b = new GfrCell("313861677", "Sst-IRES-Cre", 100, 20, Double.NaN, 0.4, 0.5, 0.6, new double[] {1},
+                new double[] {0}, new double[] {1}, new GfrActivation(200, 0.05, new double[] {0.1, 1}, -30, 20));
+        // not written by SpikeScope any more: adding to it needs overwrite
+        org.junit.jupiter.api.Assertions.assertThrows(org.spikescope.core.InputException.class,
+                () -> GfrDataset.add(b, OutputTarget.of(file)));
+        assertEquals(2, GfrDataset.add(b, new OutputTarget("output", file, true, List.of())));
+        String after = java.nio.file.Files.readString(file);
+        org.junit.jupiter.api.Assertions.assertTrue(after.contains("\"sweep_ids\"") && after.contains("\"fit_note\""),
+                after);
+        assertEquals(List.of(a.cellId(), b.cellId()), GfrDataset.read(file).stream().map(GfrCell::cellId).toList());
+    }
+
+    @Test
     void datasetRoundTripsAndSelects(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("gfr.json");
         GfrCell a = handCell();
