@@ -18,6 +18,15 @@ class OptionParsingTest {
     }
 
     @Test
+    void fijiRunSyntaxWithBracketsAsMacrosWriteThem() {
+        // read as one value "[a b] output=[c]" before
+        assertEquals(Map.of("input", "/data/a b", "output", "/data/c"),
+                RunArguments.parse("input=[/data/a b] output=[/data/c]"));
+        assertEquals(Map.of("n", "3", "output", "/data/c, d", "flag", "true"),
+                RunArguments.parse("n=3 output=[/data/c, d],flag=true"));
+    }
+
+    @Test
     void macroOptionsRoundTripThroughTheRecorderFormat() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("input", "/data/my movie.tif");
