@@ -9,6 +9,7 @@ import org.spikescope.core.InputException;
 import org.spikescope.io.CsvRows;
 import org.spikescope.io.FootprintFiles;
 import org.spikescope.io.ResultsH5;
+import org.spikescope.testing.Hdf5Headers;
 import org.spikescope.testing.HeadlessRuns;
 
 import java.nio.ByteBuffer;
@@ -58,6 +59,11 @@ class MalformedInputsTest {
         cases.add(open("AVI width 0", write("zero.avi", avi(0, 8, true)), "positive sizes"));
         cases.add(open("HDF5 frame_rate NaN", hdf5Movie("nan.h5", Double.NaN), "attribute frame_rate"));
         cases.add(open("HDF5 frame_rate negative", hdf5Movie("negative.h5", -20), "attribute frame_rate"));
+        cases.add(open("HDF5 declaring 10^9 frames in 1 KB", hdf5Declaring("billion.h5", 1_000_000_000L),
+                "frames"));
+        cases.add(open("HDF5 declaring 100000² pixels", hdf5Declaring("wide.h5", 3, 100_000, 100_000),
+                "pixels"));
+        cases.add(open("HDF5 dataset of 0 frames", hdf5Declaring("empty.h5", 0), "holds no frames"));
         cases.add(new Case("RoiSet zip bomb", "Extract Traces", "input='" + sim + "',footprints='"
                 + zipBomb() + "',output='" + dir.resolve("t1") + "'", "zip bomb"));
         cases.add(new Case("polygon ROI forcing a 1 GB mask", "Extract Traces", "input='" + sim + "',footprints='"
@@ -74,9 +80,17 @@ class MalformedInputsTest {
     @Test
     void footprintsDeclaredForAMillionCellsAreRefusedBeforeReading() throws Exception {
         Path file = dir.resolve("cells.h5");
-        new ResultsH5().dataset(FootprintFiles.DATASET, new float[100_001][1][1]).write(file);
-        InputException e = assertThrows(InputException.class, () -> FootprintFiles.read(file, 1, 1));
-        assertTrue(e.getMessage().contains("declares 100001 cells"), e.getMessage());
+        float[][][] cells = new float[3][4][4];
+        for (float[][] cell : cells) {
+            cell[1][2] = 1;
+        }
+        new ResultsH5().dataset(FootprintFiles.DATASET, cells).write(file);
+        Hdf5Headers.redeclare(file, new long[] {3, 4, 4}, new long[] {1_000_000, 4, 4});
+        InputException e = assertThrows(InputException.class, () -> FootprintFiles.read(file, 4, 4));
+        assertTrue(e.getMessage().contains("declares 1000000 cells"), e.getMessage());
+        // the same number of cells the file really holds is read
+        Hdf5Headers.redeclare(file, new long[] {1_000_000, 4, 4}, new long[] {3, 4, 4});
+        assertEquals(3, FootprintFiles.read(file, 4, 4).size());
     }
 
     @Test
@@ -266,6 +280,15 @@ class MalformedInputsTest {
         Path file = dir.resolve(name);
         new ResultsH5().dataset("/movie", new short[3][8][8]).attribute("/movie", "frame_rate", frameRate)
                 .write(file);
+        return file;
+    }
+
+    /** A 3 x 8 x 8 movie whose header declares other frames (and, if given, height and width). */
+    private Path hdf5Declaring(String name, long frames, long... heightWidth) throws Exception {
+        Path file = hdf5Movie(name, 20);
+        long h = heightWidth.length > 0 ? heightWidth[0] : 8;
+        long w = heightWidth.length > 1 ? heightWidth[1] : 8;
+        Hdf5Headers.redeclare(file, new long[] {3, 8, 8}, new long[] {frames, h, w});
         return file;
     }
 
