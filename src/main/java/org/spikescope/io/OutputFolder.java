@@ -73,6 +73,8 @@ public final class OutputFolder implements AutoCloseable {
     /** Where files are staged; null once a commit could not finish (the next run finishes it). */
     private Path staging;
     private final String kind;
+    /** The command's parameter that named the output, for messages. */
+    private final String parameter;
     private final boolean overwrite;
     /** A results folder of its own: an earlier result of the same kind is replaced whole. */
     private final boolean bundle;
@@ -82,10 +84,12 @@ public final class OutputFolder implements AutoCloseable {
     private final FileLock lock;
     private boolean committedOnce;
 
-    private OutputFolder(Path target, String kind, boolean overwrite, boolean bundle, boolean createdTarget,
-                         boolean createdLock, FileChannel lockFile, FileLock lock, Path staging) {
+    private OutputFolder(Path target, String kind, String parameter, boolean overwrite, boolean bundle,
+                         boolean createdTarget, boolean createdLock, FileChannel lockFile, FileLock lock,
+                         Path staging) {
         this.target = target;
         this.kind = kind;
+        this.parameter = parameter;
         this.overwrite = overwrite;
         this.bundle = bundle;
         this.createdTarget = createdTarget;
@@ -107,9 +111,9 @@ public final class OutputFolder implements AutoCloseable {
         }
         out.checkFolder();
         LegacyLeftovers.tidy(out.path());
-        OutputFolder folder = open(out.path(), kind, out.overwrite(), true);
+        OutputFolder folder = open(out.path(), kind, out.parameter(), out.overwrite(), true);
         try {
-            folder.refuseForeignFiles(out);
+            folder.refuseForeignFiles();
             return folder;
         } catch (RuntimeException | IOException e) {
             folder.close();
@@ -130,10 +134,10 @@ public final class OutputFolder implements AutoCloseable {
                     + " is a folder; expected a file name");
         }
         out.checkFiles(written);
-        OutputFolder folder = open(out.path().getParent(), kind, out.overwrite(), false);
+        OutputFolder folder = open(out.path().getParent(), kind, out.parameter(), out.overwrite(), false);
         try {
             for (Path file : written) {
-                folder.refuseReplacing(file.getFileName().toString(), out.parameter());
+                folder.refuseReplacing(file.getFileName().toString());
             }
             return folder;
         } catch (RuntimeException | IOException e) {
@@ -142,7 +146,7 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private static OutputFolder open(Path target, String kind, boolean overwrite, boolean bundle)
+    private static OutputFolder open(Path target, String kind, String parameter, boolean overwrite, boolean bundle)
             throws IOException {
         boolean created = !Files.exists(target);
         Files.createDirectories(target);
@@ -161,7 +165,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         try {
             recover(target);
-            return new OutputFolder(target, kind, overwrite, bundle, created, createdLock, channel, lock,
+            return new OutputFolder(target, kind, parameter, overwrite, bundle, created, createdLock, channel, lock,
                     newStaging(target));
         } catch (IOException | RuntimeException e) {
             lock.release();
@@ -190,6 +194,11 @@ public final class OutputFolder implements AutoCloseable {
         return target;
     }
 
+    /** Whether the user allowed replacing files SpikeScope did not write. */
+    public boolean overwrite() {
+        return overwrite;
+    }
+
     /**
      * Moves every staged file into the target folder, all-or-nothing for any reader; staging starts afresh, so a
      * long run (a batch) may commit again.
@@ -215,7 +224,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         for (String name : write) {
             checkName(name);
-            refuseReplacing(name, "output");
+            refuseReplacing(name);
             Path p = staging.resolve(name);
             boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
             files.put(name, new Entry(kind, folder ? 0 : Files.size(p),
@@ -290,7 +299,7 @@ public final class OutputFolder implements AutoCloseable {
         return manifest.files().values().stream().anyMatch(e -> kind.equals(e.kind()));
     }
 
-    private void refuseForeignFiles(OutputTarget out) throws IOException {
+    private void refuseForeignFiles() throws IOException {
         if (overwrite) {
             return;
         }
@@ -303,14 +312,14 @@ public final class OutputFolder implements AutoCloseable {
                     .sorted().forEach(foreign::add);
         }
         if (!foreign.isEmpty()) {
-            throw new InputException("parameter '" + out.parameter() + "': " + target + " holds files SpikeScope "
+            throw new InputException("parameter '" + parameter + "': " + target + " holds files SpikeScope "
                     + "did not write (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
                     + (foreign.size() > 3 ? ", …" : "") + "); choose a new or empty folder, or set overwrite to "
                     + "write SpikeScope's files beside them (nothing else is touched)");
         }
     }
 
-    private void refuseReplacing(String name, String parameter) throws IOException {
+    private void refuseReplacing(String name) throws IOException {
         Path existing = target.resolve(name);
         if (overwrite || !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)
                 || owns(target, readManifest(target), name)) {

@@ -72,7 +72,8 @@ public final class BatchRun {
             progress.stage("Recording " + (outcomes.size() + 1) + " of " + recordings.size() + ": " + name);
             long start = System.nanoTime();
             try (FrameSource movie = MovieOpener.open(recording, "", settings.frameRate())) {
-                PipelineResult r = Pipeline.run(movie, settings, OutputTarget.of(bundle), progress);
+                PipelineResult r = Pipeline.run(movie, settings, new OutputTarget("output", bundle,
+                        folder.overwrite(), List.of(recording)), progress);
                 outcomes.add(new Outcome(name, "done", r.frames(), r.cells(), r.spikes(),
                         (System.nanoTime() - start) / 1e9, r.timings()));
             } catch (CancelledException e) {
