@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
+import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.Recorder;
 import org.scijava.Context;
@@ -28,16 +29,55 @@ public class MacroBridge implements PlugIn {
 
     private static Context ownContext;
 
+    /**
+     * ImageJ 1 loads plugins with its own class loader, which SciJava must search for its plugins and services:
+     * the command runs with it as the thread's context class loader (Fiji's own loader sees them already).
+     */
     @Override
     public void run(String commandClass) {
-        Context context = context();
-        CommandInfo info;
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(MacroBridge.class.getClassLoader());
         try {
-            info = CommandCatalog.find(context, commandClass);
-        } catch (RuntimeException e) {
-            IJ.error("SpikeScope", ErrorMessages.describe(e));
-            return;
+            runCommand(commandClass);
+        } catch (RuntimeException | Error e) {
+            if (isMacroAbort(e)) {
+                throw e;
+            }
+            fail("SpikeScope", e);
+        } finally {
+            thread.setContextClassLoader(before);
         }
+    }
+
+    /**
+     * Reports a failure in one line (a stack trace in the Log only for bugs) and stops the calling macro. With no
+     * ImageJ window (batch runs: {@code -batch}, headless) the line goes to the Log, which batch runs print: a
+     * dialog there would wait for a click that never comes.
+     */
+    private static void fail(String label, Throwable t) {
+        if (!ErrorMessages.isUserError(t)) {
+            IJ.log("SpikeScope: \"" + label + "\" failed\n" + stackTrace(t));
+        }
+        String message = ErrorMessages.describe(t);
+        if (IJ.getInstance() == null || GraphicsEnvironment.isHeadless()) {
+            IJ.log("Error: " + label + ": " + message);
+        } else {
+            IJ.error(label, message);
+        }
+        if (Interpreter.getInstance() != null) {
+            Interpreter.abort(); // the macro stops after this statement
+        }
+        Macro.abort();
+    }
+
+    private static boolean isMacroAbort(Throwable t) {
+        return t instanceof RuntimeException && Macro.MACRO_CANCELED.equals(t.getMessage());
+    }
+
+    private void runCommand(String commandClass) {
+        Context context = context();
+        CommandInfo info = CommandCatalog.find(context, commandClass);
         String label = info.getLabel();
         String options = Macro.getOptions();
         Map<String, String> values;
@@ -59,12 +99,8 @@ public class MacroBridge implements PlugIn {
         Map<String, Object> outputs;
         try {
             outputs = CommandRunner.run(context, info, values);
-        } catch (Throwable t) {
-            if (!ErrorMessages.isUserError(t)) {
-                IJ.log("SpikeScope: \"" + label + "\" failed\n" + stackTrace(t));
-            }
-            IJ.error(label, ErrorMessages.describe(t));
-            Macro.abort();
+        } catch (RuntimeException | Error t) {
+            fail(label, t);
             return;
         }
         show(label, outputs);
