@@ -1,6 +1,6 @@
 package org.spikescope.motion;
 
-import org.spikescope.movie.FrameSink;
+import org.spikescope.core.FrameSink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

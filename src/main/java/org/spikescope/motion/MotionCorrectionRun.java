@@ -8,7 +8,7 @@ import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.movie.CorruptedFrameDetector;
-import org.spikescope.movie.FrameSink;
+import org.spikescope.core.FrameSink;
 import org.spikescope.movie.Hdf5MovieWriter;
 import org.spikescope.movie.TiffStackWriter;
 

@@ -3,7 +3,7 @@ package org.spikescope.motion;
 import org.spikescope.core.Workers;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
-import org.spikescope.movie.FrameSink;
+import org.spikescope.core.FrameSink;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -68,6 +68,9 @@ public final class MotionCorrector {
                 progress.checkCancelled();
                 int first = start;
                 int count = Math.min(BLOCK, n - start);
+                if (sink != null && !sink.releasesFrames()) {
+                    blocks[b] = new float[BLOCK][pixels]; // the sink may keep the frames it was given
+                }
                 float[][] corrected = blocks[sink == null ? 0 : b];
                 pool.forEach(w -> {
                     MotionWorker worker = workers.get(w);

@@ -1,5 +1,6 @@
 package org.spikescope.movie;
 
+import org.spikescope.core.FrameSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -69,6 +70,12 @@ public final class AviWriter implements FrameSink {
         writeFully(chunk, position);
         position += chunk.limit();
         frames++;
+    }
+
+    /** The frame is encoded before write returns. */
+    @Override
+    public boolean releasesFrames() {
+        return true;
     }
 
     @Override

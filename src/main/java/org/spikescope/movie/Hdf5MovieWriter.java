@@ -1,5 +1,6 @@
 package org.spikescope.movie;
 
+import org.spikescope.core.FrameSink;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
@@ -53,6 +54,12 @@ public final class Hdf5MovieWriter implements FrameSink {
                 plane[y][x] = (short) PixelCodec.clampRound(frame[y * width + x], 65535);
             }
         }
+    }
+
+    /** The frame is encoded before write returns. */
+    @Override
+    public boolean releasesFrames() {
+        return true;
     }
 
     @Override

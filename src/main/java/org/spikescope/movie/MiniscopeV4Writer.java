@@ -1,5 +1,6 @@
 package org.spikescope.movie;
 
+import org.spikescope.core.FrameSink;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spikescope.io.Json;
 
@@ -51,6 +52,12 @@ public final class MiniscopeV4Writer implements FrameSink {
     @Override
     public void write(float[] frame) throws IOException {
         write(frame, written, Math.round(written * 1000 / frameRate));
+    }
+
+    /** The frame is encoded before write returns. */
+    @Override
+    public boolean releasesFrames() {
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.spikescope.movie;
 
+import org.spikescope.core.FrameSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -59,6 +60,12 @@ public final class TiffStackWriter implements FrameSink {
         writeFully(frameBuffer, position);
         position += frameBuffer.capacity();
         frames++;
+    }
+
+    /** The frame is encoded before write returns. */
+    @Override
+    public boolean releasesFrames() {
+        return true;
     }
 
     @Override

@@ -4,7 +4,7 @@ import org.spikescope.core.Footprint;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
-import org.spikescope.movie.FrameSink;
+import org.spikescope.core.FrameSink;
 import org.spikescope.movie.Hdf5MovieWriter;
 import org.spikescope.movie.MiniscopeV4Writer;
 import org.spikescope.movie.TiffStackWriter;

@@ -1,7 +1,7 @@
 package org.spikescope.motion;
 
 import org.junit.jupiter.api.Test;
-import org.spikescope.movie.FrameSink;
+import org.spikescope.core.FrameSink;
 
 import java.io.IOException;
 import java.util.ArrayList;
