@@ -11,7 +11,6 @@ import org.spikescope.io.ResultsH5;
 import org.spikescope.io.TraceTables;
 import org.spikescope.traces.TraceOutputs;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +57,8 @@ public record DetectionRun(DetectionResult result, Path folder) {
         int h = movie.height();
         TraceOutputs.writeFiles(folder, r.footprints(), r.traces(), r.dff(), movie.times());
         SummaryImages s = r.summary();
-        OutlineImage.writePng(OutlineImage.render(s.correlation(), w, h, r.footprints(),
-                TraceTables.cellNames(r.footprints().size()), Color.YELLOW), folder.resolve(SUMMARY_PNG));
+        OutlineImage.writeOutlinesPng(s.correlation(), w, h, r.footprints(),
+                TraceTables.cellNames(r.footprints().size()), folder.resolve(SUMMARY_PNG));
         TraceOutputs.addTo(h5, r.footprints(), r.traces(), r.dff(), w, h, movie.times())
                 .dataset("/summary/mean", plane(s.mean(), w, h))
                 .dataset("/summary/max", plane(s.max(), w, h))

@@ -89,6 +89,12 @@ public final class OutlineImage {
         return out;
     }
 
+    /** The cells' outlines, numbered, in yellow on the image, written as PNG (for callers free of AWT types). */
+    public static void writeOutlinesPng(float[] image, int width, int height, List<Footprint> footprints,
+                                        List<String> labels, Path file) throws IOException {
+        writePng(render(image, width, height, footprints, labels, Color.YELLOW), file);
+    }
+
     /** Writes the image as PNG, atomically. */
     public static void writePng(ColorProcessor image, Path file) throws IOException {
         FileTrees.writeAtomically(file, temp -> {
