@@ -46,6 +46,14 @@ public record MotionSettings(String mode, double maxShift, double cellRadius, in
                 minPatchCorrelation, templateFrames, templateUpdate);
     }
 
+    public MotionSettings withMaxShift(double pixels) {
+        return withShape(pixels, cellRadius);
+    }
+
+    public MotionSettings withCellRadius(double pixels) {
+        return withShape(maxShift, pixels);
+    }
+
     public MotionSettings withShape(double maxShiftPixels, double cellRadiusPixels) {
         return new MotionSettings(mode, maxShiftPixels, cellRadiusPixels, patchSize, patchOverlap, maxDeviation,
                 minPatchCorrelation, templateFrames, templateUpdate);

@@ -1,0 +1,224 @@
+package org.spikescope;
+
+import ij.ImagePlus;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import org.spikescope.core.Footprint;
+import org.spikescope.core.FrameSink;
+import org.spikescope.core.FrameSource;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.TraceSet;
+import org.spikescope.detect.DetectionResult;
+import org.spikescope.detect.DetectionSettings;
+import org.spikescope.detect.NeuronDetector;
+import org.spikescope.fiji.ImagePlusFrameSource;
+import org.spikescope.image.IntervalFrameSource;
+import org.spikescope.io.TraceTables;
+import org.spikescope.motion.MotionCorrector;
+import org.spikescope.motion.MotionResult;
+import org.spikescope.motion.MotionSettings;
+import org.spikescope.movie.CorruptedFrameDetector;
+import org.spikescope.movie.MovieOpener;
+import org.spikescope.pipeline.PipelineSettings;
+import org.spikescope.spikes.CellResult;
+import org.spikescope.spikes.DeconvolutionSettings;
+import org.spikescope.spikes.SpikeDeconvolver;
+import org.spikescope.traces.TraceOutputs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+
+/**
+ * SpikeScope from Java and Fiji scripts: every stage and the whole pipeline on in-memory data, results in memory.
+ * Movies are ImgLib2 images of dimensions x, y, t (any {@link RealType}), ImagePlus stacks, or files (Miniscope
+ * folders, TIFF, HDF5, AVI); nothing is written to disk. Motion-corrected movies are held in memory (a
+ * {@link PlanarImg}, one float plane per frame): for recordings larger than memory, use the commands, which stream.
+ * Every call uses all cores and blocks until done; bad input throws {@code InputException} with a one-line message.
+ *
+ * <pre>{@code
+ * var out = SpikeScope.runPipeline(movie, 20, PipelineSettings.defaults());
+ * out.cells().footprints();   // Img<FloatType>: x, y, cell
+ * out.spikes();               // one CellResult per cell: spikes per frame, calcium, noise, kinetics
+ * }</pre>
+ */
+public final class SpikeScope {
+
+    private SpikeScope() {
+    }
+
+    /** Shifts and the corrected movie (x, y, t; held in memory). */
+    public record Motion(MotionResult shifts, PlanarImg<FloatType, FloatArray> corrected) {
+    }
+
+    /**
+     * Cells found in a movie.
+     *
+     * @param footprints x, y, cell: each cell's spatial weights (one empty plane when no cell was found)
+     * @param shapes     the same as sparse footprints (box and weights)
+     * @param raw        raw fluorescence per cell (first column time_s)
+     * @param dff        ΔF/F per cell
+     * @param positions  each cell's centre, [cell][x, y] in pixels
+     */
+    public record Cells(ArrayImg<FloatType, FloatArray> footprints, List<Footprint> shapes, TraceSet raw,
+                        TraceSet dff, double[][] positions) {
+    }
+
+    /** The whole chain's results: motion, cells, and each cell's deconvolved spikes. */
+    public record PipelineOutput(Motion motion, Cells cells, CellResult[] spikes) {
+    }
+
+    // motion correction
+
+    public static <T extends RealType<T>> Motion correctMotion(RandomAccessibleInterval<T> movie,
+                                                                MotionSettings settings) {
+        return correctMotion(new IntervalFrameSource<>(movie, MovieOpener.DEFAULT_FRAME_RATE), settings, Set.of());
+    }
+
+    public static Motion correctMotion(ImagePlus movie, MotionSettings settings) {
+        return correctMotion(ImagePlusFrameSource.of(movie), settings, Set.of());
+    }
+
+    public static Motion correctMotion(Path movie, MotionSettings settings) {
+        try (FrameSource source = MovieOpener.open(movie, "", 0)) {
+            return correctMotion(source, settings, CorruptedFrameDetector.unusable(source, true,
+                    ProgressListener.NONE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // neuron detection
+
+    /** At {@value MovieOpener#DEFAULT_FRAME_RATE} Hz; detection's time constants follow the frame rate. */
+    public static <T extends RealType<T>> Cells detectNeurons(RandomAccessibleInterval<T> movie,
+                                                               DetectionSettings settings) {
+        return detectNeurons(movie, MovieOpener.DEFAULT_FRAME_RATE, settings);
+    }
+
+    public static <T extends RealType<T>> Cells detectNeurons(RandomAccessibleInterval<T> movie, double frameRate,
+                                                               DetectionSettings settings) {
+        return detectNeurons(new IntervalFrameSource<>(movie, frameRate), settings, Set.of());
+    }
+
+    public static Cells detectNeurons(ImagePlus movie, DetectionSettings settings) {
+        return detectNeurons(ImagePlusFrameSource.of(movie), settings, Set.of());
+    }
+
+    public static Cells detectNeurons(Path movie, DetectionSettings settings) {
+        try (FrameSource source = MovieOpener.open(movie, "", 0)) {
+            return detectNeurons(source, settings, CorruptedFrameDetector.unusable(source, true,
+                    ProgressListener.NONE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // spike deconvolution
+
+    /** @param traces ΔF/F, first column time_s (or frame), one column per cell */
+    public static CellResult[] deconvolve(TraceSet traces, double frameRate, DeconvolutionSettings settings) {
+        return SpikeDeconvolver.deconvolve(traces, frameRate, settings.validate(), ProgressListener.NONE);
+    }
+
+    /** @param dff [cell][frame] ΔF/F; cells are named cell_001, … */
+    public static CellResult[] deconvolve(double[][] dff, double frameRate, DeconvolutionSettings settings) {
+        int frames = dff.length == 0 ? 0 : dff[0].length;
+        double[] time = new double[frames];
+        for (int t = 0; t < frames; t++) {
+            time[t] = t / frameRate;
+        }
+        return deconvolve(new TraceSet("time_s", time, TraceTables.cellNames(dff.length), dff), frameRate,
+                settings);
+    }
+
+    // the whole pipeline
+
+    /** @param frameRate Hz */
+    public static <T extends RealType<T>> PipelineOutput runPipeline(RandomAccessibleInterval<T> movie,
+                                                                      double frameRate, PipelineSettings settings) {
+        return runPipeline(new IntervalFrameSource<>(movie, frameRate), settings);
+    }
+
+    public static PipelineOutput runPipeline(ImagePlus movie, PipelineSettings settings) {
+        return runPipeline(ImagePlusFrameSource.of(movie), settings);
+    }
+
+    public static PipelineOutput runPipeline(Path movie, PipelineSettings settings) {
+        try (FrameSource source = MovieOpener.open(movie, "", settings.frameRate())) {
+            return runPipeline(source, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PipelineOutput runPipeline(FrameSource movie, PipelineSettings settings) {
+        settings.validate();
+        SortedSet<Integer> excluded = CorruptedFrameDetector.unusable(movie, settings.detectCorrupted(),
+                ProgressListener.NONE);
+        Motion motion = correctMotion(movie, settings.motion(), excluded);
+        Cells cells = detectNeurons(new IntervalFrameSource<>(motion.corrected(), movie.times().frameRate()),
+                settings.detection(), excluded);
+        CellResult[] spikes = cells.shapes().isEmpty() ? new CellResult[0]
+                : deconvolve(cells.dff(), movie.times().frameRate(), settings.spikes());
+        return new PipelineOutput(motion, cells, spikes);
+    }
+
+    private static Motion correctMotion(FrameSource movie, MotionSettings settings, Set<Integer> excluded) {
+        PlanarImg<FloatType, FloatArray> corrected = PlanarImgs.floats(movie.width(), movie.height(),
+                movie.frameCount());
+        FrameSink into = new FrameSink() {
+            private int next;
+
+            @Override
+            public void write(float[] frame) {
+                System.arraycopy(frame, 0, corrected.getPlane(next++).getCurrentStorageArray(), 0, frame.length);
+            }
+
+            @Override
+            public boolean releasesFrames() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try {
+            MotionResult shifts = MotionCorrector.correct(movie, settings.validate(), excluded, into,
+                    ProgressListener.NONE);
+            return new Motion(shifts, corrected);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Cells detectNeurons(FrameSource movie, DetectionSettings settings, Set<Integer> excluded) {
+        DetectionResult r = NeuronDetector.detect(movie, settings, excluded, ProgressListener.NONE);
+        int w = movie.width();
+        int h = movie.height();
+        List<Footprint> shapes = r.footprints();
+        ArrayImg<FloatType, FloatArray> footprints = ArrayImgs.floats(w, h, Math.max(1, shapes.size()));
+        float[] data = footprints.update(null).getCurrentStorageArray();
+        double[][] positions = new double[shapes.size()][];
+        for (int c = 0; c < shapes.size(); c++) {
+            Footprint f = shapes.get(c);
+            for (int y = 0; y < f.h(); y++) {
+                System.arraycopy(f.weights(), y * f.w(), data, (int) ((long) c * w * h + (long) (f.y0() + y) * w
+                        + f.x0()), f.w());
+            }
+            positions[c] = f.centre();
+        }
+        return new Cells(footprints, shapes, TraceOutputs.table(r.traces().raw(), r.times()),
+                TraceOutputs.table(r.dff(), r.times()), positions);
+    }
+}
