@@ -89,12 +89,8 @@ public final class SpikeScope {
     }
 
     public static Motion correctMotion(Path movie, MotionSettings settings) {
-        try (FrameSource source = MovieOpener.open(movie, "", 0)) {
-            return correctMotion(source, settings, CorruptedFrameDetector.unusable(source, true,
-                    ProgressListener.NONE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return onFile(movie, 0, source -> correctMotion(source, settings, CorruptedFrameDetector.unusable(source,
+                true, ProgressListener.NONE)));
     }
 
     // neuron detection
@@ -115,12 +111,8 @@ public final class SpikeScope {
     }
 
     public static Cells detectNeurons(Path movie, DetectionSettings settings) {
-        try (FrameSource source = MovieOpener.open(movie, "", 0)) {
-            return detectNeurons(source, settings, CorruptedFrameDetector.unusable(source, true,
-                    ProgressListener.NONE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return onFile(movie, 0, source -> detectNeurons(source, settings, CorruptedFrameDetector.unusable(source,
+                true, ProgressListener.NONE)));
     }
 
     // spike deconvolution
@@ -154,8 +146,13 @@ public final class SpikeScope {
     }
 
     public static PipelineOutput runPipeline(Path movie, PipelineSettings settings) {
-        try (FrameSource source = MovieOpener.open(movie, "", settings.frameRate())) {
-            return runPipeline(source, settings);
+        return onFile(movie, settings.frameRate(), source -> runPipeline(source, settings));
+    }
+
+    /** Opens a movie file (its only HDF5 movie dataset; frameRate 0 = the file's), runs work on it, closes it. */
+    private static <R> R onFile(Path movie, double frameRate, java.util.function.Function<FrameSource, R> work) {
+        try (FrameSource source = MovieOpener.open(movie, "", frameRate)) {
+            return work.apply(source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
