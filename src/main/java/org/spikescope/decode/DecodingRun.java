@@ -4,6 +4,7 @@ import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
+import org.spikescope.core.SettingsCheck;
 import org.spikescope.io.TextTable;
 
 import java.io.IOException;
@@ -22,8 +23,40 @@ public final class DecodingRun {
     }
 
     /** @param window ms from each trial's start, {from, to} */
+    /**
+     * @param window       from, to: ms from each trial's start
+     * @param binSize      ms
+     * @param decoders     logistic, lstm, xgboost
+     * @param folds        cross-validation folds
+     * @param shuffleFolds stratified shuffled folds instead of contiguous blocks of trials
+     * @param balance      repeat minority classes' training trials
+     * @param permutations label permutations for chance and the p-value
+     * @param c            logistic regression's inverse L2 strength
+     */
     public record Settings(double[] window, double binSize, List<String> decoders, int folds, boolean shuffleFolds,
                            boolean balance, int permutations, double c, long seed) {
+
+        public static final List<String> DECODERS = List.of("logistic", "lstm", "xgboost");
+
+        public static Settings defaults() {
+            return new Settings(new double[] {0, 1000}, 100, List.of("logistic"), 5, false, false, 100, 1, 1);
+        }
+
+        public Settings validate() {
+            SettingsCheck check = new SettingsCheck("decoding settings")
+                    .require(window != null && window.length == 2 && window[1] > window[0], "window must be two "
+                            + "times in ms, 'from,to' with to after from")
+                    .positive("binSize", binSize)
+                    .require(decoders != null && !decoders.isEmpty(), "decoders: name at least one of " + DECODERS)
+                    .require(folds >= 2, "folds must be at least 2 (got " + folds + ")")
+                    .require(permutations >= 0, "permutations must be 0 or more (got " + permutations + ")")
+                    .positive("c", c);
+            for (String d : decoders == null ? List.<String>of() : decoders) {
+                check.oneOf("decoders", d.trim().toLowerCase(java.util.Locale.ROOT), DECODERS);
+            }
+            check.done();
+            return this;
+        }
     }
 
     public record Result(TrialData data, List<DecodingResult> results) {
@@ -41,6 +74,7 @@ public final class DecodingRun {
 
     public static Result toFile(Path input, Path trials, String spikesDataset, String labelsDataset, Settings s,
                                 OutputTarget output, ProgressListener progress) throws IOException {
+        s.validate();
         List<Path> written = new ArrayList<>(List.of(output.path()));
         s.decoders().forEach(d -> written.add(sibling(output.path(), "_confusion_" + d.trim().toLowerCase(
                 java.util.Locale.ROOT))));
