@@ -1,5 +1,9 @@
 package org.spikescope.core;
 
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.parallel.TaskExecutor;
+import net.imglib2.parallel.TaskExecutors;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,8 +13,10 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * One thread per core for the length of a run. ImgLib2's default task executor reports the common fork-join pool's
- * parallelism, which is one on a two-core machine: half the machine would sit idle.
+ * Worker threads for the length of a run, as many as the caller asks through ImgLib2's {@link Parallelization}
+ * ({@code Parallelization.runWithNumThreads(n, …)}, {@code runSingleThreaded(…)}), else one per core. (ImgLib2's
+ * default task executor reports the common fork-join pool's parallelism, which is one on a two-core machine: half
+ * the machine would sit idle, so the default is not taken as a request.)
  */
 public final class Workers implements AutoCloseable {
 
@@ -18,12 +24,19 @@ public final class Workers implements AutoCloseable {
     private final int count;
 
     public Workers() {
-        this.count = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.count = threads();
         this.pool = Executors.newFixedThreadPool(count, r -> {
             Thread t = new Thread(r, "spikescope-worker");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The thread count for a run started now on this thread (see the class comment). */
+    public static int threads() {
+        TaskExecutor asked = Parallelization.getTaskExecutor();
+        return asked == TaskExecutors.multiThreaded() ? Math.max(1, Runtime.getRuntime().availableProcessors())
+                : Math.max(1, asked.getParallelism());
     }
 
     public int count() {

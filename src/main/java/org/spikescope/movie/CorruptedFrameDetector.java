@@ -2,13 +2,13 @@ package org.spikescope.movie;
 
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Workers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Finds frames damaged in transmission: horizontal line noise and corrupted blocks (rows that jump against their
@@ -54,24 +54,29 @@ public final class CorruptedFrameDetector {
         int h = movie.height();
         progress.stage("Checking frames for corruption");
         int block = 64;
-        for (int start = 0; start < n; start += block) {
-            progress.checkCancelled();
-            int end = Math.min(n, start + block);
-            IntStream.range(start, end).parallel().forEach(t -> {
-                float[] f;
-                try {
-                    f = movie.readFrame(t, null);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                line[t] = rowJumpScore(f, w, h);
-                double s = 0;
-                for (float v : f) {
-                    s += v;
-                }
-                mean[t] = s / f.length;
-            });
-            progress.progress(end, n);
+        try (Workers workers = new Workers()) {
+            for (int start = 0; start < n; start += block) {
+                progress.checkCancelled();
+                int first = start;
+                int end = Math.min(n, start + block);
+                Workers.inBlocks(workers, end - start, (b, from, to) -> {
+                    for (int t = first + from; t < first + to; t++) {
+                        float[] f;
+                        try {
+                            f = movie.readFrame(t, null);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        line[t] = rowJumpScore(f, w, h);
+                        double s = 0;
+                        for (float v : f) {
+                            s += v;
+                        }
+                        mean[t] = s / f.length;
+                    }
+                });
+                progress.progress(end, n);
+            }
         }
         double level = Math.abs(median(mean.clone()));
         double lineLevel = median(line.clone());

@@ -1,11 +1,11 @@
 package org.spikescope.spikes;
 
 import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Workers;
 import org.spikescope.core.TraceSet;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * Deconvolves ΔF/F traces into spikes, one cell at a time and cells in parallel: NaN gaps bridged, drifting
@@ -44,18 +44,22 @@ public final class SpikeDeconvolver {
         CellResult[] results = new CellResult[traces.cells()];
         AtomicInteger done = new AtomicInteger();
         progress.stage("Deconvolving " + traces.cells() + " cells");
-        IntStream.range(0, traces.cells()).parallel().forEach(c -> {
-            progress.checkCancelled();
-            results[c] = deconvolve(traces.names().get(c), traces.values()[c], frameRate, settings);
-            progress.progress(done.incrementAndGet(), traces.cells());
-        });
+        try (Workers workers = new Workers()) {
+            Workers.inBlocks(workers, traces.cells(), (block, from, to) -> {
+                for (int c = from; c < to; c++) {
+                    progress.checkCancelled();
+                    results[c] = deconvolve(traces.names().get(c), traces.values()[c], frameRate, settings);
+                    progress.progress(done.incrementAndGet(), traces.cells());
+                }
+            });
+        }
         return results;
     }
 
-    /** Never throws for a bad trace: the result then carries the reason. */
     /** Larger values are no ΔF/F (or raw fluorescence) and would overflow the sums of squares. */
     static final double MAX_VALUE = 1e100;
 
+    /** Never throws for a bad trace: the result then carries the reason. */
     public static CellResult deconvolve(String name, double[] trace, double frameRate, DeconvolutionSettings s) {
         int n = trace.length;
         if (n < MIN_FRAMES) {

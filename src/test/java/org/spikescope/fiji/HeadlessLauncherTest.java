@@ -70,6 +70,29 @@ class HeadlessLauncherTest {
     }
 
     @Test
+    void threadsAreTheCallersToChoose(@TempDir Path dir) throws Exception {
+        var traces = dir.resolve("traces.csv");
+        StringBuilder csv = new StringBuilder("time_s,cell_001,cell_002\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        for (int t = 0; t < 600; t++) {
+            csv.append(t / 20.0).append(',').append((t % 50 == 0 ? 1 : 0) + 0.1 * r.nextGaussian()).append(',')
+                    .append((t % 70 == 0 ? 1 : 0) + 0.1 * r.nextGaussian()).append('\n');
+        }
+        java.nio.file.Files.writeString(traces, csv);
+        var one = launch("--headless", "--threads", "1", "--run", "Deconvolve Spikes", "input='" + traces
+                + "',output='" + dir.resolve("one.csv") + "'");
+        var all = launch("--headless", "--run", "Deconvolve Spikes", "input='" + traces + "',output='"
+                + dir.resolve("all.csv") + "'");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(0, all.code(), all.err());
+        assertEquals(java.nio.file.Files.readString(dir.resolve("all.csv")),
+                java.nio.file.Files.readString(dir.resolve("one.csv")), "the same spikes on one thread");
+        var bad = launch("--headless", "--threads", "many", "--run", "Deconvolve Spikes", "input='" + traces + "'");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--threads needs a whole number"), bad.err());
+    }
+
+    @Test
     void helpListsEveryCommandWithParametersTypesAndDefaults() {
         var help = launch("--help");
         assertEquals(0, help.code());

@@ -1,6 +1,7 @@
 package org.spikescope.fiji.launcher;
 
 import ij.ImagePlus;
+import net.imglib2.parallel.Parallelization;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -40,11 +41,20 @@ public final class HeadlessLauncher {
         String command = null;
         String options = "";
         boolean help = false;
+        int threads = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--headless" -> {
                 }
                 case "--help", "-h" -> help = true;
+                case "--threads" -> {
+                    threads = i + 1 < args.length && args[i + 1].matches("[1-9][0-9]{0,3}")
+                            ? Integer.parseInt(args[++i]) : -1;
+                    if (threads < 0) {
+                        err.println("Error: --threads needs a whole number of threads from 1, e.g. --threads 2");
+                        return BAD_INPUT;
+                    }
+                }
                 case "--run" -> {
                     if (i + 1 >= args.length) {
                         err.println("Error: --run needs a command name, e.g. --run \"Open Miniscope Recording\"");
@@ -76,7 +86,11 @@ public final class HeadlessLauncher {
                 return OK;
             }
             CommandInfo info = CommandCatalog.find(context, command);
-            Map<String, Object> outputs = CommandRunner.run(context, info, RunArguments.parse(options));
+            Map<String, String> given = RunArguments.parse(options);
+            // the thread count reaches every stage through ImgLib2's Parallelization (see core.Workers)
+            Map<String, Object> outputs = threads > 0
+                    ? Parallelization.runWithNumThreads(threads, () -> CommandRunner.run(context, info, given))
+                    : CommandRunner.run(context, info, given);
             for (Map.Entry<String, Object> e : outputs.entrySet()) {
                 out.println(e.getKey() + " = " + printable(e.getValue()));
             }
