@@ -1,5 +1,7 @@
 package org.spikescope.fiji;
 
+import ij.ImagePlus;
+import ij.WindowManager;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
@@ -37,6 +39,10 @@ public final class CommandRunner {
             module.setInput(item.getName(), value);
         }
         for (ModuleItem<?> item : module.getInfo().inputs()) {
+            if (item.getType() == ImagePlus.class && module.getInput(item.getName()) == null) {
+                // as Fiji fills an image parameter: the active image (none when headless)
+                module.setInput(item.getName(), WindowManager.getCurrentImage());
+            }
             if (isUserInput(item) && item.isRequired() && module.getInput(item.getName()) == null) {
                 throw new InputException("\"" + info.getLabel() + "\" needs parameter '" + item.getName() + "' ("
                         + (item.getDescription() != null ? item.getDescription() : item.getLabel()) + ")");
@@ -62,9 +68,10 @@ public final class CommandRunner {
         return items;
     }
 
+    /** Not services, the context or images (an image comes from Fiji or a script, not from text). */
     static boolean isUserInput(ModuleItem<?> item) {
         Class<?> t = item.getType();
-        return !org.scijava.service.Service.class.isAssignableFrom(t) && t != Context.class;
+        return !org.scijava.service.Service.class.isAssignableFrom(t) && t != Context.class && t != ImagePlus.class;
     }
 
     private static Map<String, ModuleItem<?>> inputsByLowerName(Module module) {

@@ -1,7 +1,6 @@
 package org.spikescope.fiji;
 
 import ij.ImagePlus;
-import ij.WindowManager;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 import org.spikescope.movie.MovieOpener;
@@ -9,7 +8,7 @@ import org.spikescope.movie.MovieOpener;
 import java.io.File;
 import java.io.IOException;
 
-/** The movie a command works on: the file given, or else the image open in Fiji. */
+/** The movie a command works on: the file given, or else the image it was handed (in Fiji: the active image). */
 public final class MovieInputs {
 
     private MovieInputs() {
@@ -26,15 +25,16 @@ public final class MovieInputs {
     /**
      * @param dataset   dataset inside an HDF5 input ("" = its only 3-D dataset)
      * @param frameRate Hz, or 0 for the file's own
+     * @param image     the command's image parameter, used when no file is given; may be null
      */
-    public static FrameSource open(File input, String dataset, double frameRate) throws IOException {
+    public static FrameSource open(File input, String dataset, double frameRate, ImagePlus image)
+            throws IOException {
         if (input != null && !input.getPath().isEmpty()) {
             return MovieOpener.open(input.toPath(), dataset, frameRate);
         }
-        ImagePlus current = WindowManager.getCurrentImage();
-        if (current == null) {
+        if (image == null) {
             throw new InputException("parameter 'input': no recording given and no image is open");
         }
-        return ImagePlusFrameSource.of(current);
+        return ImagePlusFrameSource.of(image);
     }
 }

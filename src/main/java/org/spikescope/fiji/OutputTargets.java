@@ -1,7 +1,6 @@
 package org.spikescope.fiji;
 
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.io.FileInfo;
 import org.spikescope.core.InputException;
 import org.spikescope.io.OutputTarget;
@@ -12,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A command's output parameter with the inputs it must not touch: the files given, and the file behind the open
- * image when the command works on it.
+ * A command's output parameter with the inputs it must not touch: the files given, and the file behind the
+ * image when the command works on one.
  */
 public final class OutputTargets {
 
@@ -34,18 +33,17 @@ public final class OutputTargets {
         return new OutputTarget(parameter, output.toPath(), overwrite, paths);
     }
 
-    /** As {@link #of}, for a command on a movie: with no movie file given, the open image's file is the input. */
-    public static OutputTarget ofMovie(String parameter, File output, boolean overwrite, File movie,
+    /** As {@link #of}, for a command on a movie: with no movie file given, the image's file is the input. */
+    public static OutputTarget ofMovie(String parameter, File output, boolean overwrite, File movie, ImagePlus image,
                                        File... others) {
         File[] inputs = new File[others.length + 1];
         System.arraycopy(others, 0, inputs, 1, others.length);
-        inputs[0] = movie != null && !movie.getPath().isEmpty() ? movie : openImageFile();
+        inputs[0] = movie != null && !movie.getPath().isEmpty() ? movie : fileOf(image);
         return of(parameter, output, overwrite, inputs);
     }
 
-    private static File openImageFile() {
-        ImagePlus current = WindowManager.getCurrentImage();
-        FileInfo info = current == null ? null : current.getOriginalFileInfo();
+    private static File fileOf(ImagePlus image) {
+        FileInfo info = image == null ? null : image.getOriginalFileInfo();
         if (info == null || info.directory == null || info.directory.isEmpty() || info.fileName == null) {
             return null;
         }

@@ -1,13 +1,10 @@
 package org.spikescope.fiji;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 import org.junit.jupiter.api.Test;
 import org.spikescope.core.Footprint;
-import org.spikescope.core.FrameSource;
 import org.spikescope.core.TraceSet;
 import org.spikescope.io.FootprintArrays;
-import org.spikescope.movie.MovieOpener;
 import org.spikescope.spikes.CellResult;
 import org.spikescope.testing.FootprintMatching;
 
@@ -45,19 +42,7 @@ class ScriptsTest {
 
     @Test
     void groovyPipelineOnAnImgLib2ViewFindsTheBundledCells() throws Exception {
-        ImagePlus imp;
-        try (FrameSource movie = MovieOpener.open(Path.of("test-images", "sim-small"), "", 0)) {
-            ImageStack stack = new ImageStack(movie.width(), movie.height());
-            for (int t = 0; t < movie.frameCount(); t++) {
-                float[] f = movie.readFrame(t, null);
-                byte[] b = new byte[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    b[i] = (byte) Math.round(f[i]);
-                }
-                stack.addSlice(null, b);
-            }
-            imp = new ImagePlus("sim-small", stack);
-        }
+        ImagePlus imp = CommandsOnImagesTest.bundledRecording();
         ScriptEngine engine = run(Path.of("scripts", "SpikeScope_Pipeline.groovy"), "groovy",
                 java.util.Map.of("imp", imp, "frameRate", 20.0));
         ArrayImg<?, ?> footprints = (ArrayImg<?, ?>) engine.get("footprints");

@@ -40,6 +40,10 @@ public class CorrectMotionCommand implements Command {
             + " only 3-D dataset")
     String dataset = "";
 
+    @Parameter(label = "Image", required = false, description = "the movie when no recording file is given "
+            + "(Fiji: the active image; scripts pass their own)")
+    ImagePlus movie;
+
     @Parameter(label = "Output folder", style = "directory")
     File output;
 
@@ -77,11 +81,11 @@ public class CorrectMotionCommand implements Command {
 
     @Override
     public void run() {
-        OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input);
+        OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input, movie);
         MotionSettings settings = D.withMode(mode).withShape(maxShift, cellRadius).withPatches(patchSize, patchOverlap)
                 .validate();
         MotionCorrectionRun run;
-        try (FrameSource source = MovieInputs.open(input, dataset, 0)) {
+        try (FrameSource source = MovieInputs.open(input, dataset, 0, movie)) {
             run = MotionCorrectionRun.toFolder(source, settings, target, format, detectCorrupted,
                     FijiProgress.forCommand("Correct Motion"));
         } catch (IOException e) {

@@ -38,6 +38,10 @@ public class DetectNeuronsCommand implements Command {
             + " only 3-D dataset")
     String dataset = "";
 
+    @Parameter(label = "Image", required = false, description = "the movie when no recording file is given "
+            + "(Fiji: the active image; scripts pass their own)")
+    ImagePlus movie;
+
     @Parameter(label = "Output folder", style = "directory")
     File output;
 
@@ -83,12 +87,12 @@ public class DetectNeuronsCommand implements Command {
 
     @Override
     public void run() {
-        org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input);
+        org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input, movie);
         DetectionSettings settings = new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation,
                 minTraceSnr, D.iterations(), D.baselinePercentile(), D.baselineSeconds(), backgroundPatterns,
                 minSpatialCorrelation).validate();
         DetectionRun run;
-        try (FrameSource source = MovieInputs.open(input, dataset, frameRate)) {
+        try (FrameSource source = MovieInputs.open(input, dataset, frameRate, movie)) {
             run = DetectionRun.toFolder(source, settings, detectCorrupted, target,
                     FijiProgress.forCommand("Detect Neurons"));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.spikescope.fiji.commands;
 
+import ij.ImagePlus;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -41,6 +42,10 @@ public class ExtractTracesCommand implements Command {
             + " only 3-D dataset")
     String dataset = "";
 
+    @Parameter(label = "Image", required = false, description = "the movie when no recording file is given "
+            + "(Fiji: the active image; scripts pass their own)")
+    ImagePlus movie;
+
     @Parameter(label = "Footprints", style = "open",
             description = "results.h5 from Detect Neurons, or an ImageJ RoiSet.zip / .roi")
     File footprints;
@@ -76,7 +81,7 @@ public class ExtractTracesCommand implements Command {
 
     @Override
     public void run() {
-        org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input,
+        org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input, movie,
                 footprints);
         if (footprints == null || footprints.getPath().isEmpty()) {
             throw new InputException("parameter 'footprints': no footprints given (a results.h5 or a RoiSet.zip)");
@@ -85,7 +90,7 @@ public class ExtractTracesCommand implements Command {
                 .validate();
         TraceExtractionRun run;
         List<Footprint> cells;
-        try (FrameSource source = MovieInputs.open(input, dataset, frameRate)) {
+        try (FrameSource source = MovieInputs.open(input, dataset, frameRate, movie)) {
             cells = FootprintFiles.read(footprints.toPath(), source.width(), source.height());
             ProgressListener progress = FijiProgress.forCommand("Extract Traces");
             run = TraceExtractionRun.toFolder(source, cells, settings,

@@ -35,6 +35,10 @@ public class RunPipelineCommand implements Command {
             + " only 3-D dataset")
     String dataset = "";
 
+    @Parameter(label = "Image", required = false, description = "the movie when no recording file is given "
+            + "(Fiji: the active image; scripts pass their own)")
+    ImagePlus movie;
+
     @Parameter(label = "Output folder", style = "directory")
     File output;
 
@@ -56,12 +60,12 @@ public class RunPipelineCommand implements Command {
     public void run() {
         // the settings file is read whole before anything is written: it may be this folder's own settings.json
         org.spikescope.io.OutputTarget target = org.spikescope.fiji.OutputTargets.ofMovie("output", output, overwrite,
-                input);
+                input, movie);
         try {
             PipelineSettings s = PipelineSettings.loadOrDefaults(settings == null ? null : settings.toPath());
             PipelineResult r;
-            try (FrameSource movie = MovieInputs.open(input, dataset, s.frameRate())) {
-                r = Pipeline.run(movie, s, target, FijiProgress.forCommand("SpikeScope Pipeline"));
+            try (FrameSource source = MovieInputs.open(input, dataset, s.frameRate(), movie)) {
+                r = Pipeline.run(source, s, target, FijiProgress.forCommand("SpikeScope Pipeline"));
             }
             summary = String.format(Locale.ROOT, "%d frames, %d cells, %d spikes (%s); results in %s",
                     r.frames(), r.cells(), r.spikes(), r.timings(), r.bundle());
