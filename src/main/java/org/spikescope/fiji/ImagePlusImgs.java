@@ -24,6 +24,18 @@ public final class ImagePlusImgs {
     private ImagePlusImgs() {
     }
 
+    /** The other way, zero-copy: a float image of planes (x, y, t; as SpikeScope's corrected movies) as a stack. */
+    public static ImagePlus toImagePlus(PlanarImg<FloatType, FloatArray> img, String title) {
+        if (img.numDimensions() != 3) {
+            throw new InputException(title + ": " + img.numDimensions() + " dimensions; expected x, y, t");
+        }
+        ImageStack stack = new ImageStack((int) img.dimension(0), (int) img.dimension(1));
+        for (int t = 0; t < img.numSlices(); t++) {
+            stack.addSlice(null, img.getPlane(t).getCurrentStorageArray());
+        }
+        return new ImagePlus(title, stack);
+    }
+
     public static PlanarImg<?, ?> wrap(ImagePlus imp) {
         ImageStack stack = imp.getStack();
         if (stack.isVirtual()) {

@@ -75,4 +75,83 @@ class ScriptsTest {
                 truth.size());
         assertTrue(f1 >= 0.85, "F1 " + f1);
     }
+
+    @Test
+    void groovyMotionCorrectionOfAnImgLib2ImageFollowsTheTrueMotion() throws Exception {
+        ImagePlus imp = CommandsOnImagesTest.bundledRecording();
+        ScriptEngine engine = run(Path.of("scripts", "Correct_Motion_ImgLib2.groovy"), "groovy",
+                java.util.Map.of("imp", imp, "maxShift", 5.0));
+        net.imglib2.img.planar.PlanarImg<?, ?> corrected = (net.imglib2.img.planar.PlanarImg<?, ?>)
+                engine.get("corrected");
+        org.spikescope.motion.MotionResult shifts = (org.spikescope.motion.MotionResult) engine.get("shifts");
+        assertEquals(298, corrected.dimension(2));
+        org.spikescope.io.CsvTable truth = org.spikescope.io.CsvTable.read(
+                Path.of("test-images", "sim-small", "groundtruth", "shifts.csv"));
+        double[] frameCorrupted = org.spikescope.io.CsvTable.read(
+                Path.of("test-images", "sim-small", "groundtruth", "frames.csv")).column("corrupted");
+        // the template's own position is arbitrary: compare after removing the mean difference
+        double mx = 0;
+        double my = 0;
+        int n = 0;
+        for (int t = 0; t < 298; t++) {
+            if (frameCorrupted[t] == 0) {
+                mx += shifts.x()[t] - truth.column("x")[t];
+                my += shifts.y()[t] - truth.column("y")[t];
+                n++;
+            }
+        }
+        double squared = 0;
+        for (int t = 0; t < 298; t++) {
+            if (frameCorrupted[t] == 0) {
+                double ex = shifts.x()[t] - truth.column("x")[t] - mx / n;
+                double ey = shifts.y()[t] - truth.column("y")[t] - my / n;
+                squared += ex * ex + ey * ey;
+            }
+        }
+        double rms = Math.sqrt(squared / n);
+        System.out.printf("Groovy motion script: RMS %.3f px against the true motion (%d good frames)%n", rms, n);
+        assertTrue(rms <= 0.3, "RMS " + rms);
+    }
+
+    @Test
+    void pythonDeconvolvesTheOpenResultsTable() throws Exception {
+        org.spikescope.io.CsvTable calcium = org.spikescope.io.CsvTable.read(
+                Path.of("test-images", "sim-small", "groundtruth", "calcium.csv"));
+        TraceSet trueSpikes = org.spikescope.io.TraceTables.read(
+                Path.of("test-images", "sim-small", "groundtruth", "spikes.csv"));
+        ij.measure.ResultsTable rt = new ij.measure.ResultsTable();
+        java.util.Random noise = new java.util.Random(3);
+        for (int t = 0; t < calcium.rows(); t++) {
+            rt.incrementCounter();
+            rt.addValue("time_s", calcium.column("time_s")[t]);
+            for (int c = 1; c <= 5; c++) {
+                String cell = calcium.header().get(c);
+                rt.addValue(cell, 0.2 * calcium.column(cell)[t] + 0.02 * noise.nextGaussian());
+            }
+        }
+        ij.measure.ResultsTable.getResultsTable().reset();
+        rt.show("Results"); // headless: becomes the system Results table
+        ij.plugin.filter.Analyzer.setResultsTable(rt);
+        ScriptEngine engine = run(Path.of("scripts", "Deconvolve_Results_Table.py"), "python",
+                java.util.Map.of("frameRate", 20.0));
+        CellResult[] spikes = (CellResult[]) engine.get("spikes");
+        assertEquals(5, spikes.length);
+        double[] r = new double[5];
+        for (int c = 0; c < 5; c++) {
+            r[c] = org.spikescope.testing.Stats.pearson(binned(spikes[c].spikes()),
+                    binned(trueSpikes.values()[trueSpikes.names().indexOf(spikes[c].name())]));
+        }
+        java.util.Arrays.sort(r);
+        System.out.printf("Python deconvolution script: spike correlation (200 ms bins) median %.3f%n", r[2]);
+        assertTrue(r[2] >= 0.7, "median correlation " + r[2]);
+    }
+
+    /** Sums over 200 ms (4 frames at 20 Hz). */
+    private static double[] binned(double[] x) {
+        double[] out = new double[x.length / 4];
+        for (int i = 0; i < out.length * 4; i++) {
+            out[i / 4] += x[i];
+        }
+        return out;
+    }
 }
