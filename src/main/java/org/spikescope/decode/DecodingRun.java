@@ -32,14 +32,16 @@ public final class DecodingRun {
      * @param balance      repeat minority classes' training trials
      * @param permutations label permutations for chance and the p-value
      * @param c            logistic regression's inverse L2 strength
+     * @param models       the decoders' own sizes
      */
     public record Settings(double[] window, double binSize, List<String> decoders, int folds, boolean shuffleFolds,
-                           boolean balance, int permutations, double c, long seed) {
+                           boolean balance, int permutations, double c, long seed, Models models) {
 
         public static final List<String> DECODERS = List.of("logistic", "lstm", "xgboost");
 
         public static Settings defaults() {
-            return new Settings(new double[] {0, 1000}, 100, List.of("logistic"), 5, false, false, 100, 1, 1);
+            return new Settings(new double[] {0, 1000}, 100, List.of("logistic"), 5, false, false, 100, 1, 1,
+                    Models.defaults());
         }
 
         public Settings validate() {
@@ -50,7 +52,13 @@ public final class DecodingRun {
                     .require(decoders != null && !decoders.isEmpty(), "decoders: name at least one of " + DECODERS)
                     .require(folds >= 2, "folds must be at least 2 (got " + folds + ")")
                     .require(permutations >= 0, "permutations must be 0 or more (got " + permutations + ")")
-                    .positive("c", c);
+                    .positive("c", c)
+                    .require(models != null, "models: the decoders' sizes are missing")
+                    .require(models == null || (models.logisticIterations() > 0 && models.lstmHidden() > 0
+                            && models.lstmEpochs() > 0 && models.treeRounds() > 0 && models.treeDepth() > 0),
+                            "models: iterations, hidden units, epochs, rounds and depth must be positive")
+                    .require(models == null || (models.treeEta() > 0 && models.treeEta() <= 1),
+                            "models: treeEta must lie in (0, 1]");
             for (String d : decoders == null ? List.<String>of() : decoders) {
                 check.oneOf("decoders", d.trim().toLowerCase(java.util.Locale.ROOT), DECODERS);
             }
@@ -59,14 +67,28 @@ public final class DecodingRun {
         }
     }
 
+    /**
+     * The decoders' own sizes: logistic regression's iterations, the LSTM's hidden units and training epochs, the
+     * boosted trees' rounds, depth and learning rate.
+     */
+    public record Models(int logisticIterations, int lstmHidden, int lstmEpochs, int treeRounds, int treeDepth,
+                         double treeEta) {
+
+        public static Models defaults() {
+            return new Models(300, 16, 150, 100, 3, 0.1);
+        }
+    }
+
     public record Result(TrialData data, List<DecodingResult> results) {
     }
 
     public static Decoder decoder(String name, Settings s, TrialData data) {
         return switch (name.trim()) {
-            case "logistic" -> new LogisticDecoder(s.c(), 300);
-            case "lstm" -> new RecurrentDecoder(data.neurons(), data.bins(), 16, 150, s.seed());
-            case "xgboost" -> new BoostedTreesDecoder(100, 3, 0.1, s.seed());
+            case "logistic" -> new LogisticDecoder(s.c(), s.models().logisticIterations());
+            case "lstm" -> new RecurrentDecoder(data.neurons(), data.bins(), s.models().lstmHidden(),
+                    s.models().lstmEpochs(), s.seed());
+            case "xgboost" -> new BoostedTreesDecoder(s.models().treeRounds(), s.models().treeDepth(),
+                    s.models().treeEta(), s.seed());
             default -> throw new InputException("parameter 'decoders': unknown decoder '" + name
                     + "'; known: logistic, lstm, xgboost");
         };

@@ -41,8 +41,9 @@ class SettingsRoundTripTest {
     void decodingSettingsAreCheckedWithMessagesABiologistReads() {
         DecodingRun.Settings d = DecodingRun.Settings.defaults().validate();
         InputException e = assertThrows(InputException.class, () -> new DecodingRun.Settings(new double[] {500, 100},
-                d.binSize(), List.of("svm"), 1, false, false, -1, 0, 1).validate());
-        for (String field : List.of("window", "decoders", "folds", "permutations", "c")) {
+                d.binSize(), List.of("svm"), 1, false, false, -1, 0, 1, new DecodingRun.Models(300, 16, 150, 100, 3,
+                1.5)).validate());
+        for (String field : List.of("window", "decoders", "folds", "permutations", "c", "treeEta")) {
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(field), field + ": " + e.getMessage());
         }
     }

@@ -60,7 +60,8 @@ public class DecodeTrialLabelsCommand extends TrialActivityCommand {
                 inputFile() == null ? null : inputFile().toFile(), trialsFile() == null ? null : trialsFile().toFile());
         DecodingRun.Settings s = new DecodingRun.Settings(
                 ParameterValues.numbers("timeLims", timeLims, 2, "0,1000"), binSize, List.of(
-                decoders.split("\\s*,\\s*")), folds, shuffleFolds, balance, permutations, c, seed);
+                decoders.split("\\s*,\\s*")), folds, shuffleFolds, balance, permutations, c, seed,
+                DecodingRun.Models.defaults());
         try {
             DecodingRun.Result r = DecodingRun.toFile(inputFile(), trialsFile(), spikesDataset, labelsDataset, s,
                     target, FijiProgress.forCommand("Decode Trial Labels"));

@@ -18,6 +18,16 @@ import org.spikescope.core.SettingsCheck;
 public record GfrFitSettings(double binSize, double activationBinSize, int degree, double maxFiringRate, double sparsity, double[] learningRates,
                              int steps, int activationSteps, double validationShare) {
 
+    /** The learning rates are copied in and out: the record stays immutable. */
+    public GfrFitSettings {
+        learningRates = learningRates == null ? new double[0] : learningRates.clone();
+    }
+
+    @Override
+    public double[] learningRates() {
+        return learningRates.clone();
+    }
+
     public static GfrFitSettings defaults() {
         return new GfrFitSettings(20, 20, 1, 0, 0, new double[] {0.001, 0.01, 0.1}, 500, 1000, 0.2);
     }
