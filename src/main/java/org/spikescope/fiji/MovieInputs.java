@@ -14,14 +14,6 @@ public final class MovieInputs {
     private MovieInputs() {
     }
 
-    /** The output folder a command was given; a clear error when none was. */
-    public static java.nio.file.Path outputFolder(File output) {
-        if (output == null || output.getPath().isEmpty()) {
-            throw new InputException("parameter 'output': no output folder given");
-        }
-        return output.toPath();
-    }
-
     /**
      * @param dataset   dataset inside an HDF5 input ("" = its only 3-D dataset)
      * @param frameRate Hz, or 0 for the file's own

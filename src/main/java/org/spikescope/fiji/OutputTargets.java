@@ -7,8 +7,6 @@ import org.spikescope.io.OutputTarget;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A command's output parameter with the inputs it must not touch: the files given, and the file behind the
@@ -24,13 +22,11 @@ public final class OutputTargets {
         if (output == null || output.getPath().isEmpty()) {
             throw new InputException("parameter '" + parameter + "': no output given");
         }
-        List<Path> paths = new ArrayList<>();
-        for (File f : inputs) {
-            if (f != null && !f.getPath().isEmpty()) {
-                paths.add(f.toPath());
-            }
+        Path[] paths = new Path[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            paths[i] = inputs[i] == null ? null : inputs[i].toPath();
         }
-        return new OutputTarget(parameter, output.toPath(), overwrite, paths);
+        return OutputTarget.of(parameter, output.toPath(), overwrite, paths);
     }
 
     /** As {@link #of}, for a command on a movie: with no movie file given, the image's file is the input. */

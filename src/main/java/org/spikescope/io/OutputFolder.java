@@ -250,17 +250,12 @@ public final class OutputFolder implements AutoCloseable {
                 // a run that wrote nothing leaves the folder as it found it
                 Files.deleteIfExists(target.resolve(LOCK));
             }
-            if (createdTarget && !committedOnce && onlyOurs(target)) {
-                Files.deleteIfExists(target.resolve(MANIFEST));
-                lock.release();
-                lockFile.close();
-                Files.deleteIfExists(target);
-            }
         } finally {
-            if (lockFile.isOpen()) {
-                lock.release();
-                lockFile.close();
-            }
+            lock.release();
+            lockFile.close();
+        }
+        if (createdTarget && !committedOnce && isEmpty(target)) {
+            Files.deleteIfExists(target);
         }
     }
 
@@ -450,9 +445,9 @@ public final class OutputFolder implements AutoCloseable {
                 || Files.isRegularFile(p.resolve(JOURNAL)));
     }
 
-    private static boolean onlyOurs(Path folder) throws IOException {
+    private static boolean isEmpty(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.allMatch(p -> isOurs(p.getFileName().toString()));
+            return entries.findAny().isEmpty();
         }
     }
 
@@ -461,14 +456,18 @@ public final class OutputFolder implements AutoCloseable {
         return name.startsWith(".spikescope");
     }
 
-    private static boolean isPlainName(String name) {
+    /** A name of one entry of the folder itself: nothing that could reach above or below it. */
+    private static boolean isFileName(String name) {
         return name != null && !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/")
-                && !name.contains("\\") && !name.contains("\0") && !isOurs(name);
+                && !name.contains("\\") && !name.contains("\0");
+    }
+
+    private static boolean isPlainName(String name) {
+        return isFileName(name) && !isOurs(name);
     }
 
     private static void checkName(String name) {
-        if (name == null || name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")
-                || name.contains("\\") || name.contains("\0")) {
+        if (!isFileName(name)) {
             throw new InputException("a SpikeScope commit record names '" + name + "', which is not a plain file "
                     + "name");
         }

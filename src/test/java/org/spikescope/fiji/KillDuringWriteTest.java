@@ -6,7 +6,6 @@ import org.spikescope.io.OutputFolder;
 import org.spikescope.testing.CommandLoop;
 import org.spikescope.testing.HeadlessRuns;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -229,6 +228,5 @@ class KillDuringWriteTest {
             s.append('\n');
         }
         Files.writeString(file, s);
-        assertTrue(new File(file.toString()).length() > 0);
     }
 }

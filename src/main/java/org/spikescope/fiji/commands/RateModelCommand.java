@@ -4,7 +4,6 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.spikescope.core.InputException;
-import org.spikescope.fiji.MovieInputs;
 import org.spikescope.fiji.ParameterValues;
 import org.spikescope.fiji.display.RateDisplay;
 import org.spikescope.rates.rnn.RateComparison;
@@ -91,7 +90,7 @@ public abstract class RateModelCommand implements Command {
 
     /** The settings file with this command's overrides laid over it. */
     RnnSettings settings() throws IOException {
-        MovieInputs.outputFolder(output);
+        target(); // a missing output folder is named before the settings are read
         RnnSettings c = RnnSettings.loadOrDefaults(config == null ? null : config.toPath());
         double[] lims = timeLims == null || timeLims.isBlank() ? c.timeLims()
                 : ParameterValues.numbers("timeLims", timeLims, 2, "1500,4500");
