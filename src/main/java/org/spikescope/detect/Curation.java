@@ -10,8 +10,8 @@ import java.util.List;
  * Keeps one component per cell and only cells: touching components whose traces correlate above the merge
  * threshold become one (their footprints added, weighted by their activity), and components whose traces never
  * rise clearly above their noise, whose footprint is smaller than a quarter of a cell's or larger than four
- * cells' (a patch of background, not a soma), or whose footprint does not look like the image its activity
- * explains (spatial correlation), are dropped.
+ * cells' (a patch of background, not a soma), whose footprint does not look like the image its activity explains
+ * (spatial correlation), or whose trace is not skewed like calcium, are dropped.
  */
 final class Curation {
 
@@ -20,6 +20,11 @@ final class Curation {
     /** A cell's footprint (above a fifth of its peak) covers between these multiples of a disc of the cell radius. */
     private static final double MIN_AREA = 0.25;
     private static final double MAX_AREA = 4;
+    /**
+     * A cell's trace is sparse transients on a baseline, skewed to the right; a patch of fluctuating background
+     * is about symmetric (Suite2p uses the same statistic to tell cells from neuropil).
+     */
+    static final double MIN_SKEW = 0.5;
     /** Before the first refinement, components are kept at this fraction of the trace SNR threshold. */
     private static final double FIRST_ROUND_SNR = 0.5;
 
@@ -32,7 +37,7 @@ final class Curation {
      * @param merge              whether touching, correlated components are merged (else only dropped)
      */
     static List<Footprint> curate(List<Footprint> footprints, double[][] raw, DetectionSettings settings,
-                                  double driftFrames, double[] spatialCorrelation, boolean merge, int width,
+                                  Kinetics kinetics, double[] spatialCorrelation, boolean merge, int width,
                                   int height) {
         boolean refined = spatialCorrelation != null;
         int n = footprints.size();
@@ -41,18 +46,19 @@ final class Curation {
         double[][] centred = new double[n][];
         for (int i = 0; i < n; i++) {
             centred[i] = SpatialUpdate.centred(raw[i]);
-            snr[i] = TraceQuality.snr(raw[i], driftFrames);
+            snr[i] = TraceQuality.snr(raw[i], kinetics);
             spread[i] = Math.sqrt(SpatialUpdate.dot(centred[i], centred[i]));
         }
         double cellArea = Math.PI * settings.cellRadius() * settings.cellRadius();
         boolean[] alive = new boolean[n];
         for (int i = 0; i < n; i++) {
             // first footprints are only the seed's core: their size says nothing yet, and their traces are
-            // noisier than they will be
+            // noisier (less skewed) than they will be
             double minSnr = refined ? settings.minTraceSnr() : FIRST_ROUND_SNR * settings.minTraceSnr();
             int area = area(footprints.get(i));
             alive[i] = snr[i] >= minSnr && (!refined || area >= MIN_AREA * cellArea && area <= MAX_AREA * cellArea
-                    && spatialCorrelation[i] >= settings.minSpatialCorrelation());
+                    && spatialCorrelation[i] >= settings.minSpatialCorrelation()
+                    && TraceQuality.skewness(raw[i]) >= MIN_SKEW);
         }
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {

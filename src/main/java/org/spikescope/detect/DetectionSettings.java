@@ -18,28 +18,38 @@ import org.spikescope.traces.TraceSettings;
  * @param backgroundPatterns fluctuating background patterns modelled besides the smooth background (CaImAn's nb)
  * @param minSpatialCorrelation a footprint must correlate at least this well with the image its activity explains
  *                          (CaImAn's rval_thr)
+ * @param decayTime         the calcium indicator's decay time constant, seconds (GCaMP6f ≈ 0.4, GCaMP6s ≈ 1.5 in
+ *                          cortex, longer in 1p recordings); 0 = estimated from the movie. Every time constant of
+ *                          detection follows from it ({@link Kinetics})
  */
 public record DetectionSettings(double cellRadius, double minCorrelation, double minPnr, double mergeCorrelation,
                                 double minTraceSnr, int iterations, double baselinePercentile,
-                                double baselineSeconds, int backgroundPatterns, double minSpatialCorrelation) {
+                                double baselineSeconds, int backgroundPatterns, double minSpatialCorrelation,
+                                double decayTime) {
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(5, 0.8, 10, 0.8, 8, 2, 8, 30, 1, 0.5);
+        return new DetectionSettings(5, 0.8, 10, 0.8, 8, 2, 8, 30, 1, 0.5, 0);
     }
 
     public DetectionSettings withCellRadius(double radius) {
         return new DetectionSettings(radius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
-                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation);
+                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, decayTime);
     }
 
     public DetectionSettings withSeeds(double correlation, double pnr) {
         return new DetectionSettings(cellRadius, correlation, pnr, mergeCorrelation, minTraceSnr, iterations,
-                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation);
+                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, decayTime);
     }
 
     public DetectionSettings withBaseline(double percentile, double seconds) {
         return new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
-                percentile, seconds, backgroundPatterns, minSpatialCorrelation);
+                percentile, seconds, backgroundPatterns, minSpatialCorrelation, decayTime);
+    }
+
+    /** @param seconds the indicator's decay time constant, 0 = estimate it from the movie */
+    public DetectionSettings withDecayTime(double seconds) {
+        return new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
+                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, seconds);
     }
 
     /** How the traces of the cells found are measured. */
@@ -64,6 +74,7 @@ public record DetectionSettings(double cellRadius, double minCorrelation, double
                 .positive("baselineSeconds", baselineSeconds)
                 .between("backgroundPatterns", backgroundPatterns, 0, 10)
                 .between("minSpatialCorrelation", minSpatialCorrelation, -1, 1)
+                .between("decayTime", decayTime, 0, 60)
                 .done();
         return this;
     }

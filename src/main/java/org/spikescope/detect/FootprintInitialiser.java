@@ -10,21 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * First footprints, one streaming pass: each seed's trace is its filtered pixel less a running mean (its fast part,
- * {@link Drift}), and each pixel of the window around the seed gets the regression coefficient of its
- * (background-free) time course on that trace. Pixels that
- * correlate with the trace at least {@value #MIN_PIXEL_CORRELATION} (or three standard errors of a correlation, if
- * more: short movies) and connect to the seed form the footprint.
+ * First footprints, one streaming pass: each seed's trace is its filtered pixel less its drift and smoothed at the
+ * indicator's time scale ({@link Kinetics}), and each pixel of the window around the seed gets the regression
+ * coefficient of its (background-free) time course on that trace. Pixels whose correlation with the trace is
+ * significant (three standard errors, 3/√frames: a dim cell's edge pixels correlate little, frame by frame, with
+ * even a clean trace) and that connect to the seed form the footprint.
  */
 final class FootprintInitialiser {
-
-    static final double MIN_PIXEL_CORRELATION = 0.1;
 
     private FootprintInitialiser() {
     }
 
     static List<Footprint> initialise(CellMovie movie, List<int[]> seeds, SummaryImages summary,
-                                      DetectionSettings settings, double driftFrames, Workers pool,
+                                      DetectionSettings settings, Kinetics kinetics, Workers pool,
                                       ProgressListener progress) {
         int w = movie.width();
         int h = movie.height();
@@ -35,12 +33,12 @@ final class FootprintInitialiser {
             boxes.add(Windows.around(s[0], s[1], radius, w, h));
         }
         List<Sums> sums = MoviePass.run(movie, null, pool, progress, "Initialising footprints",
-                worker -> new Sums(seeds, boxes, summary, w, h, settings.cellRadius(), 1 / Math.max(1, driftFrames)));
+                worker -> new Sums(seeds, boxes, summary, w, h, settings.cellRadius(), kinetics));
         Sums total = sums.get(0);
         for (int i = 1; i < sums.size(); i++) {
             total.add(sums.get(i));
         }
-        double minCorrelation = Math.max(MIN_PIXEL_CORRELATION, 3 / Math.sqrt(n));
+        double minCorrelation = 3 / Math.sqrt(n);
         List<Footprint> footprints = new ArrayList<>();
         for (int c = 0; c < seeds.size(); c++) {
             int[] b = boxes.get(c);
@@ -64,21 +62,24 @@ final class FootprintInitialiser {
         return footprints;
     }
 
-    /** Σ_t pixel(t)·(seed trace(t) − its running mean) over each window, and Σ (seed trace − running mean)². */
+    /** Σ_t pixel(t)·s(t) over each window and Σ s(t)², s the seed's trace less its drift, smoothed. */
     private static final class Sums implements MoviePass.Visitor {
         final double[][] products;
         final double[] traceEnergy;
         private final List<int[]> seeds;
         private final List<int[]> boxes;
         private final double[] drift;
+        private final double[] smoothed;
         private final double rate;
+        private final double weight;
         private final int w;
         private final SeedFilter filter;
         private final float[] smooth;
 
         Sums(List<int[]> seeds, List<int[]> boxes, SummaryImages summary, int w, int h, double cellRadius,
-             double rate) {
-            this.rate = rate;
+             Kinetics kinetics) {
+            this.rate = 1 / kinetics.driftFrames();
+            this.weight = kinetics.smoothingWeight();
             this.seeds = seeds;
             this.boxes = boxes;
             this.w = w;
@@ -89,6 +90,7 @@ final class FootprintInitialiser {
             }
             this.traceEnergy = new double[seeds.size()];
             this.drift = new double[seeds.size()];
+            this.smoothed = new double[seeds.size()];
             for (int c = 0; c < seeds.size(); c++) {
                 drift[c] = summary.smoothMean()[seeds.get(c)[1] * w + seeds.get(c)[0]];
             }
@@ -99,8 +101,10 @@ final class FootprintInitialiser {
         public void frame(int t, float[] raw, float[] cells, float[] background) {
             filter.apply(raw, smooth);
             for (int c = 0; c < seeds.size(); c++) {
-                double s = smooth[seeds.get(c)[1] * w + seeds.get(c)[0]] - drift[c];
-                drift[c] += rate * s;
+                double fast = smooth[seeds.get(c)[1] * w + seeds.get(c)[0]] - drift[c];
+                drift[c] += rate * fast;
+                smoothed[c] += weight * (fast - smoothed[c]);
+                double s = smoothed[c];
                 traceEnergy[c] += s * s;
                 int[] b = boxes.get(c);
                 double[] p = products[c];

@@ -23,8 +23,13 @@ import java.util.Set;
  */
 public final class NeuronDetector {
 
-    /** Slower changes than this are background drift, not calcium transients, when cells are sought and judged. */
-    static final double DRIFT_SECONDS = 0.5;
+    /**
+     * Decay times an estimate may give, seconds (from fast GCaMP variants to the slowest indicators seen in
+     * one-photon recordings), and what is assumed when the movie shows too little activity to measure it.
+     */
+    static final double FASTEST_DECAY = 0.1;
+    static final double SLOWEST_DECAY = 20;
+    static final double ASSUMED_DECAY = 0.5;
 
     private NeuronDetector() {
     }
@@ -36,12 +41,15 @@ public final class NeuronDetector {
         CellMovie movie = CellMovie.of(source, settings.cellRadius(), excluded);
         try (Workers pool = new Workers()) {
             double rate = source.times().frameRate();
-            double driftFrames = DRIFT_SECONDS * rate;
-            SummaryImages summary = SummaryImages.compute(movie, driftFrames, pool, progress);
+            Kinetics given = settings.decayTime() > 0 ? Kinetics.given(settings.decayTime(), rate) : null;
+            SummaryImages summary = SummaryImages.compute(movie, given,
+                    new Kinetics.Range(rate, ASSUMED_DECAY, FASTEST_DECAY, SLOWEST_DECAY), pool, progress);
+            Kinetics kinetics = summary.kinetics();
+            double driftFrames = kinetics.driftFrames();
             List<int[]> seeds = SeedFinder.find(summary, settings);
             progress.stage("Found " + seeds.size() + " candidate cells");
             List<Footprint> footprints = FootprintInitialiser.initialise(movie, seeds, summary, settings,
-                    driftFrames, pool, progress);
+                    kinetics, pool, progress);
             footprints = footprints.stream().filter(f -> Curation.area(f) > 0).toList();
             int rounds = settings.iterations();
             CellTraces traces = TraceExtractor.extract(movie, footprints, null, rounds == 0, pool, progress);
@@ -49,7 +57,7 @@ public final class NeuronDetector {
             double[] spatialCorrelation = null;
             for (int round = 0; round < rounds; round++) {
                 CellModel known = new CellModel(footprints, traces.raw(), patterns);
-                footprints = Curation.curate(footprints, traces.raw(), settings, driftFrames, spatialCorrelation,
+                footprints = Curation.curate(footprints, traces.raw(), settings, kinetics, spatialCorrelation,
                         true, movie.width(), movie.height());
                 traces = TraceExtractor.extract(movie, footprints, known, false, pool, progress);
                 known = new CellModel(footprints, traces.raw(), patterns);
@@ -67,7 +75,7 @@ public final class NeuronDetector {
                 traces = TraceExtractor.extract(movie, footprints, known, round == rounds - 1, pool, progress);
             }
             // the last refinement can leave components that no longer pass: drop them, and measure again if any went
-            List<Footprint> kept = Curation.curate(footprints, traces.raw(), settings, driftFrames,
+            List<Footprint> kept = Curation.curate(footprints, traces.raw(), settings, kinetics,
                     spatialCorrelation, false, movie.width(), movie.height());
             double[] quality = new double[kept.size()];
             for (int i = 0; i < kept.size(); i++) {

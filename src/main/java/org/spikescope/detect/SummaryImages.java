@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Summary images from two streaming passes, as CNMF-E seeds its cells (Zhou et al. 2018): the movie filtered by
- * {@link SeedFilter} and, in the second pass, less a running mean (slow drifts of
- * the background are not activity); the peak-to-noise ratio (PNR) is each pixel's largest excursion over its noise
+ * {@link SeedFilter} and, in the second pass, less a running mean (slow drifts of the background are not activity)
+ * and smoothed at the indicator's time scale ({@link Kinetics}: a slow, dim transient adds up over its decay where
+ * noise averages out); the peak-to-noise ratio (PNR) is each pixel's largest excursion over its smoothed noise
  * level, and the local correlation image is each pixel's mean correlation with its eight neighbours, computed
  * after values below {@value #THRESHOLD} noise levels are set to zero so that noise alone correlates little. All
  * images are row-major, width × height.
@@ -21,17 +22,19 @@ import java.util.List;
  * @param pnr         peak-to-noise ratio image
  * @param cellsVar    variance over time of the frames less their background
  * @param smoothMean  mean of the filtered frames (where the seeds' running means start)
+ * @param noise       noise level of each filtered pixel, frame to frame
+ * @param kinetics    the indicator's time scale, given or estimated in the first pass ({@link DecayEstimator})
  */
 public record SummaryImages(int width, int height, int frames, float[] mean, float[] max, float[] correlation,
-                            float[] pnr, float[] cellsVar, float[] smoothMean) {
+                            float[] pnr, float[] cellsVar, float[] smoothMean, float[] noise, Kinetics kinetics) {
 
     static final double THRESHOLD = 3;
 
     /**
-     * @param driftFrames time constant, in frames, of the running mean subtracted before peaks and correlations
-     *                    are measured: slow background drifts are neither peaks nor shared activity
+     * @param given     the indicator's kinetics if the user knows them, else null: estimated from the movie, or
+     *                  {@code fallback} when it shows too little activity
      */
-    public static SummaryImages compute(CellMovie movie, double driftFrames, Workers pool,
+    public static SummaryImages compute(CellMovie movie, Kinetics given, Kinetics.Range range, Workers pool,
                                         ProgressListener progress) {
         int w = movie.width();
         int h = movie.height();
@@ -60,16 +63,27 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             // successive differences of white noise: E|d| = 2σ/√π
             noise[i] = (float) (total.sumAbsDiff[i] / diffs * Math.sqrt(Math.PI) / 2);
         }
+        Kinetics kinetics = given;
+        if (kinetics == null) {
+            DecayEstimator decay = total.decay;
+            for (int i = 1; i < moments.size(); i++) {
+                decay.add(moments.get(i).decay);
+            }
+            kinetics = range.measured(decay.decayFrames());
+        }
+        progress.stage(kinetics.describe(range.frameRate()));
+        Kinetics k = kinetics;
         List<Correlations> sums = MoviePass.run(movie, null, pool, progress, "Correlation image",
-                worker -> new Correlations(w, h, cellRadius, smoothMean, noise, 1 / Math.max(1, driftFrames)));
+                worker -> new Correlations(w, h, cellRadius, smoothMean, noise, k));
         Correlations all = sums.get(0);
         for (int i = 1; i < sums.size(); i++) {
             all.add(sums.get(i));
         }
+        double smoothedNoise = kinetics.smoothedNoise();
         for (int i = 0; i < p; i++) {
-            pnr[i] = noise[i] > 0 ? all.peak[i] / noise[i] : 0;
+            pnr[i] = noise[i] > 0 ? (float) (all.peak[i] / (noise[i] * smoothedNoise)) : 0;
         }
-        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, cellsVar, smoothMean);
+        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, cellsVar, smoothMean, noise, kinetics);
     }
 
     /** Per-pixel sums of the first pass. */
@@ -80,6 +94,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         final double[] sumCells2;
         final double[] sumSmooth;
         final double[] sumAbsDiff;
+        final DecayEstimator decay;
         long differences;
         private final SeedFilter filter;
         private final float[] smooth;
@@ -89,6 +104,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         Moments(int w, int h, double cellRadius) {
             int p = w * h;
             this.filter = new SeedFilter(w, h, cellRadius);
+            this.decay = new DecayEstimator(w, h, cellRadius);
             sumRaw = new double[p];
             maxRaw = new float[p];
             sumCells = new double[p];
@@ -119,6 +135,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             if (consecutive) {
                 differences++;
             }
+            decay.frame(t, smooth);
             System.arraycopy(smooth, 0, previous, 0, smooth.length);
             last = t;
         }
@@ -147,6 +164,8 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         private final SeedFilter filter;
         private final float[] drift;
         private final float rate;
+        private final float[] smoothed;
+        private final float weight;
         private final float[] threshold;
         final float[] peak;
         private final float[] smooth;
@@ -154,16 +173,18 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         final double[] sum2;
         final double[][] products;
 
-        Correlations(int w, int h, double cellRadius, float[] mean, float[] noise, double rate) {
+        Correlations(int w, int h, double cellRadius, float[] mean, float[] noise, Kinetics kinetics) {
             this.w = w;
             this.h = h;
             this.filter = new SeedFilter(w, h, cellRadius);
             this.drift = mean.clone();
-            this.rate = (float) rate;
+            this.rate = (float) (1 / kinetics.driftFrames());
+            this.smoothed = new float[w * h];
+            this.weight = (float) kinetics.smoothingWeight();
             this.peak = new float[w * h];
             this.threshold = new float[noise.length];
             for (int i = 0; i < noise.length; i++) {
-                threshold[i] = (float) (THRESHOLD * noise[i]);
+                threshold[i] = (float) (THRESHOLD * noise[i] * kinetics.smoothedNoise());
             }
             smooth = new float[w * h];
             sum = new double[w * h];
@@ -176,8 +197,10 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             filter.apply(raw, smooth);
             float[] u = smooth;
             for (int i = 0; i < u.length; i++) {
-                float v = u[i] - drift[i];
-                drift[i] += rate * v;
+                float fast = u[i] - drift[i];
+                drift[i] += rate * fast;
+                float v = smoothed[i] + weight * (fast - smoothed[i]);
+                smoothed[i] = v;
                 peak[i] = Math.max(peak[i], v);
                 u[i] = v < threshold[i] ? 0 : v;
                 sum[i] += u[i];

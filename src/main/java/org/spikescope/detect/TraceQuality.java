@@ -9,17 +9,18 @@ final class TraceQuality {
     }
 
     /**
-     * Peak over noise of the trace less its running mean over ±{@code driftFrames} (a slow drift has no peak), the
-     * noise from the median absolute successive difference (robust to the sparse transients): for white noise,
-     * median |d| = 0.6745·√2·σ.
+     * Peak over noise of the trace less its drift and smoothed at the indicator's time scale ({@link Kinetics}: a
+     * slow drift has no peak, a slow transient keeps its height while the noise averages out), the noise from the
+     * median absolute successive difference of the trace as it is (robust to the sparse transients: for white
+     * noise, median |d| = 0.6745·√2·σ), scaled by what the smoothing leaves of it.
      */
-    static double snr(double[] x, double driftFrames) {
+    static double snr(double[] x, Kinetics kinetics) {
         int n = x.length;
         if (n < 3) {
             return 0;
         }
         double peak = Double.NEGATIVE_INFINITY;
-        for (double v : Drift.removed(x, Math.max(1, (int) Math.round(driftFrames)))) {
+        for (double v : kinetics.fastSmoothed(x)) {
             peak = Math.max(peak, v);
         }
         double[] d = new double[n - 1];
@@ -27,7 +28,25 @@ final class TraceQuality {
             d[t - 1] = Math.abs(x[t] - x[t - 1]);
         }
         Arrays.sort(d);
-        double noise = d[d.length / 2] / (0.6745 * Math.sqrt(2));
+        double noise = d[d.length / 2] / (0.6745 * Math.sqrt(2)) * kinetics.smoothedNoise();
         return noise > 0 ? peak / noise : 0;
+    }
+
+    /** Skewness (third standardised moment) of a trace: sparse transients on a baseline give a large one. */
+    static double skewness(double[] x) {
+        int n = x.length;
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= Math.max(1, n);
+        double m2 = 0;
+        double m3 = 0;
+        for (double v : x) {
+            double d = v - mean;
+            m2 += d * d;
+            m3 += d * d * d;
+        }
+        return m2 > 0 ? m3 / n / Math.pow(m2 / n, 1.5) : 0;
     }
 }

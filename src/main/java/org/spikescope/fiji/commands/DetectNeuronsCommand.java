@@ -69,10 +69,15 @@ public class DetectNeuronsCommand implements Command {
             description = "fluctuating background patterns (e.g. vessel edges) modelled besides the smooth background")
     int backgroundPatterns = D.backgroundPatterns();
 
+    @Parameter(label = "Indicator decay time (s)", min = "0", max = "60",
+            description = "the calcium indicator's decay time constant; 0 = estimate it from the movie")
+    double decayTime = D.decayTime();
+
     @Parameter(label = "Leave corrupted frames out")
     boolean detectCorrupted = true;
 
-    @Parameter(label = "Frame rate (Hz)", min = "0", description = "0 = from the file (20 Hz if it has none)")
+    @Parameter(label = "Frame rate (Hz)", min = "0", description = "overrides the file's or image's frame interval;"
+            + " 0 = theirs (20 Hz if they state none)")
     double frameRate = 0;
 
     @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
@@ -90,7 +95,7 @@ public class DetectNeuronsCommand implements Command {
         org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input, movie);
         DetectionSettings settings = new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation,
                 minTraceSnr, D.iterations(), D.baselinePercentile(), D.baselineSeconds(), backgroundPatterns,
-                minSpatialCorrelation).validate();
+                minSpatialCorrelation, decayTime).validate();
         DetectionRun run;
         try (FrameSource source = MovieInputs.open(input, dataset, frameRate, movie)) {
             run = DetectionRun.toFolder(source, settings, detectCorrupted, target,
