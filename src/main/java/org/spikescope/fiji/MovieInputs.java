@@ -16,7 +16,7 @@ public final class MovieInputs {
 
     /**
      * @param dataset   dataset inside an HDF5 input ("" = its only 3-D dataset)
-     * @param frameRate Hz, or 0 for the file's own
+     * @param frameRate Hz, overriding the file's or the image's own; 0 = theirs
      * @param image     the command's image parameter, used when no file is given; may be null
      */
     public static FrameSource open(File input, String dataset, double frameRate, ImagePlus image)
@@ -27,6 +27,8 @@ public final class MovieInputs {
         if (image == null) {
             throw new InputException("parameter 'input': no recording given and no image is open");
         }
-        return ImagePlusFrameSource.of(image);
+        FrameSource source = ImagePlusFrameSource.of(image);
+        // the user's frame rate overrides the image's calibration, as it overrides a file's
+        return frameRate > 0 ? org.spikescope.core.Retimed.atRate(source, frameRate) : source;
     }
 }

@@ -1,6 +1,7 @@
 package org.spikescope.pipeline;
 
 import org.spikescope.core.FrameSource;
+import org.spikescope.core.Retimed;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.TraceSet;

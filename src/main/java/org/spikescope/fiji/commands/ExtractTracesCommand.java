@@ -69,7 +69,8 @@ public class ExtractTracesCommand implements Command {
     @Parameter(label = "Leave corrupted frames out", description = "their trace values are interpolated")
     boolean detectCorrupted = true;
 
-    @Parameter(label = "Frame rate (Hz)", min = "0", description = "0 = from the file (20 Hz if it has none)")
+    @Parameter(label = "Frame rate (Hz)", min = "0", description = "overrides the file's or image's frame interval;"
+            + " 0 = theirs (20 Hz if they state none)")
     double frameRate = 0;
 
     @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "

@@ -1,17 +1,19 @@
-package org.spikescope.pipeline;
-
-import org.spikescope.core.FrameGap;
-import org.spikescope.core.FrameSource;
-import org.spikescope.core.FrameTimes;
+package org.spikescope.core;
 
 import java.io.IOException;
 import java.util.List;
 
 /**
- * A movie written by one stage (the motion-corrected TIFF) read with the recording's own frame times, which the
- * file cannot hold (gaps where frames were dropped).
+ * A movie read with other frame times than it states: a stage's output (the motion-corrected TIFF) with the
+ * recording's own times, which the file cannot hold (gaps where frames were dropped), or an image at the frame rate
+ * the user gave.
  */
-record Retimed(FrameSource movie, FrameTimes frameTimes, List<FrameGap> frameGaps) implements FrameSource {
+public record Retimed(FrameSource movie, FrameTimes frameTimes, List<FrameGap> frameGaps) implements FrameSource {
+
+    /** {@code movie} at {@code frameRate} frames per second, its gaps kept. */
+    public static FrameSource atRate(FrameSource movie, double frameRate) {
+        return new Retimed(movie, FrameTimes.regular(movie.frameCount(), frameRate), movie.gaps());
+    }
 
     @Override
     public int width() {
