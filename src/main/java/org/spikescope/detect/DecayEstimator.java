@@ -129,7 +129,7 @@ final class DecayEstimator {
         }
         List<Integer> maxima = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            if (score[i] > 0 && isLocalMaximum(score, i)) {
+            if (score[i] > 0 && SeedFinder.isLocalMaximum(score, gw, gh, i % gw, i / gw, window)) {
                 maxima.add(i);
             }
         }
@@ -152,20 +152,5 @@ final class DecayEstimator {
         }
         double ratio = c1 / cov[best][i];
         return ratio > 1 ? (LAGS[best] - 1) / Math.log(ratio) : Double.POSITIVE_INFINITY;
-    }
-
-    private boolean isLocalMaximum(float[] score, int i) {
-        int x = i % gw;
-        int y = i / gw;
-        float v = score[i];
-        for (int yy = Math.max(0, y - window); yy <= Math.min(gh - 1, y + window); yy++) {
-            for (int xx = Math.max(0, x - window); xx <= Math.min(gw - 1, x + window); xx++) {
-                int j = yy * gw + xx;
-                if (j < i ? score[j] >= v : score[j] > v) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

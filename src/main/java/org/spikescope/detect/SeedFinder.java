@@ -36,7 +36,7 @@ final class SeedFinder {
     }
 
     /** Strictly above every earlier pixel of the window and at least every later one, so plateaus give one seed. */
-    private static boolean isLocalMaximum(float[] score, int w, int h, int x, int y, int m) {
+    static boolean isLocalMaximum(float[] score, int w, int h, int x, int y, int m) {
         int centre = y * w + x;
         float v = score[centre];
         for (int yy = Math.max(0, y - m); yy <= Math.min(h - 1, y + m); yy++) {

@@ -22,11 +22,10 @@ import java.util.List;
  * @param pnr         peak-to-noise ratio image
  * @param cellsVar    variance over time of the frames less their background
  * @param smoothMean  mean of the filtered frames (where the seeds' running means start)
- * @param noise       noise level of each filtered pixel, frame to frame
  * @param kinetics    the indicator's time scale, given or estimated in the first pass ({@link DecayEstimator})
  */
 public record SummaryImages(int width, int height, int frames, float[] mean, float[] max, float[] correlation,
-                            float[] pnr, float[] cellsVar, float[] smoothMean, float[] noise, Kinetics kinetics) {
+                            float[] pnr, float[] cellsVar, float[] smoothMean, Kinetics kinetics) {
 
     static final double THRESHOLD = 3;
 
@@ -83,7 +82,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         for (int i = 0; i < p; i++) {
             pnr[i] = noise[i] > 0 ? (float) (all.peak[i] / (noise[i] * smoothedNoise)) : 0;
         }
-        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, cellsVar, smoothMean, noise, kinetics);
+        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, cellsVar, smoothMean, kinetics);
     }
 
     /** Per-pixel sums of the first pass. */
