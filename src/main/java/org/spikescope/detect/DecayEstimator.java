@@ -108,7 +108,10 @@ final class DecayEstimator {
         frames += o.frames;
     }
 
-    /** The decay time in frames, or NaN when the movie shows no activity to measure it on. */
+    /**
+     * The decay time in frames, or NaN when the movie shows no activity to measure it on or is shorter than
+     * {@code 4 × MAX_LAG} frames (too few to tell lags apart).
+     */
     double decayFrames() {
         int p = gw * gh;
         if (frames < 4 * MAX_LAG || pairs[0] == 0) {

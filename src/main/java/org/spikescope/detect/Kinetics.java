@@ -68,7 +68,7 @@ public record Kinetics(double decayFrames, boolean estimated) {
     }
 
     /** Exponential smoothing in place, forward in time (a transient's rise is kept, its tail averaged). */
-    public void smooth(double[] x) {
+    private void smooth(double[] x) {
         double a = smoothingWeight();
         for (int t = 1; t < x.length; t++) {
             x[t] = x[t - 1] + a * (x[t] - x[t - 1]);

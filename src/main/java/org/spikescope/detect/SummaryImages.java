@@ -30,8 +30,8 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
     static final double THRESHOLD = 3;
 
     /**
-     * @param given     the indicator's kinetics if the user knows them, else null: estimated from the movie, or
-     *                  {@code fallback} when it shows too little activity
+     * @param given the indicator's kinetics if the user knows them, else null: estimated from the movie during the
+     *              first pass and kept within {@code range} (its fallback when the movie shows too little activity)
      */
     public static SummaryImages compute(CellMovie movie, Kinetics given, Kinetics.Range range, Workers pool,
                                         ProgressListener progress) {
@@ -71,9 +71,9 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             kinetics = range.measured(decay.decayFrames());
         }
         progress.stage(kinetics.describe(range.frameRate()));
-        Kinetics k = kinetics;
+        Kinetics used = kinetics;
         List<Correlations> sums = MoviePass.run(movie, null, pool, progress, "Correlation image",
-                worker -> new Correlations(w, h, cellRadius, smoothMean, noise, k));
+                worker -> new Correlations(w, h, cellRadius, smoothMean, noise, used));
         Correlations all = sums.get(0);
         for (int i = 1; i < sums.size(); i++) {
             all.add(sums.get(i));
