@@ -22,7 +22,8 @@ final class Curation {
     private static final double MAX_AREA = 4;
     /**
      * A cell's trace is sparse transients on a baseline, skewed to the right; a patch of fluctuating background
-     * is about symmetric (Suite2p uses the same statistic to tell cells from neuropil).
+     * is about symmetric (Suite2p uses the same statistic to tell cells from neuropil). Measured on the trace
+     * smoothed at the indicator's time scale: frame-to-frame noise is symmetric and would hide a dim cell's skew.
      */
     static final double MIN_SKEW = 0.5;
     /** Before the first refinement, components are kept at this fraction of the trace SNR threshold. */
@@ -58,7 +59,7 @@ final class Curation {
             int area = area(footprints.get(i));
             alive[i] = snr[i] >= minSnr && (!refined || area >= MIN_AREA * cellArea && area <= MAX_AREA * cellArea
                     && spatialCorrelation[i] >= settings.minSpatialCorrelation()
-                    && TraceQuality.skewness(raw[i]) >= MIN_SKEW);
+                    && TraceQuality.skewness(kinetics.smoothed(raw[i])) >= MIN_SKEW);
         }
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {

@@ -28,7 +28,7 @@ public record DetectionSettings(double cellRadius, double minCorrelation, double
                                 double decayTime) {
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(5, 0.8, 10, 0.8, 8, 2, 8, 30, 1, 0.5, 0);
+        return new DetectionSettings(5, 0.8, 7, 0.8, 6, 2, 8, 30, 1, 0.5, 0);
     }
 
     public DetectionSettings withCellRadius(double radius) {

@@ -67,6 +67,13 @@ public record Kinetics(double decayFrames, boolean estimated) {
         return out;
     }
 
+    /** A smoothed copy of x, drift kept: a transient's shape without most of the frame-to-frame noise. */
+    public double[] smoothed(double[] x) {
+        double[] out = x.clone();
+        smooth(out);
+        return out;
+    }
+
     /** Exponential smoothing in place, forward in time (a transient's rise is kept, its tail averaged). */
     private void smooth(double[] x) {
         double a = smoothingWeight();
