@@ -5,6 +5,9 @@ package org.spikescope.core;
  */
 public record Footprint(int x0, int y0, int w, int h, float[] weights) {
 
+    /** A cell's outline (ROI) encloses its footprint's pixels above this fraction of the peak. */
+    public static final float OUTLINE_LEVEL = 0.2f;
+
     public Footprint {
         if (weights.length != w * h) {
             throw new IllegalArgumentException(weights.length + " weights for a " + w + "x" + h + " box");

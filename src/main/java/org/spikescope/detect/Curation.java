@@ -1,7 +1,7 @@
 package org.spikescope.detect;
 
 import org.spikescope.core.Footprint;
-import org.spikescope.traces.TraceSolver;
+import org.spikescope.cells.TraceSolver;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package org.spikescope.detect;
 
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameTimes;
-import org.spikescope.traces.CellTraces;
+import org.spikescope.cells.CellTraces;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package org.spikescope.detect;
 
 import org.spikescope.core.FrameSource;
+import org.spikescope.core.ImageJFormats;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
-import org.spikescope.io.OutlineImage;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
 import org.spikescope.movie.CorruptedFrameDetector;
@@ -57,7 +57,7 @@ public record DetectionRun(DetectionResult result, Path folder) {
         int h = movie.height();
         TraceOutputs.writeFiles(folder, r.footprints(), r.traces(), r.dff(), movie.times());
         SummaryImages s = r.summary();
-        OutlineImage.writeOutlinesPng(s.correlation(), w, h, r.footprints(),
+        ImageJFormats.get().writeOutlinesPng(s.correlation(), w, h, r.footprints(),
                 TraceTables.cellNames(r.footprints().size()), folder.resolve(SUMMARY_PNG));
         TraceOutputs.addTo(h5, r.footprints(), r.traces(), r.dff(), w, h, movie.times())
                 .dataset("/summary/mean", plane(s.mean(), w, h))

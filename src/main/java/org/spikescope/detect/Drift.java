@@ -1,6 +1,6 @@
 package org.spikescope.detect;
 
-import org.spikescope.traces.RunningMean;
+import org.spikescope.cells.RunningMean;
 
 /**
  * Slow drifts in traces: the background under a cell, and the edges of vessels whose shading follows the global

@@ -4,12 +4,12 @@ import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
-import org.spikescope.traces.BackgroundPatterns;
-import org.spikescope.traces.CellModel;
-import org.spikescope.traces.CellMovie;
-import org.spikescope.traces.CellTraces;
-import org.spikescope.traces.DeltaF;
-import org.spikescope.traces.TraceExtractor;
+import org.spikescope.cells.BackgroundPatterns;
+import org.spikescope.cells.CellModel;
+import org.spikescope.cells.CellMovie;
+import org.spikescope.cells.CellTraces;
+import org.spikescope.cells.DeltaF;
+import org.spikescope.cells.TraceExtractor;
 
 import java.util.List;
 import java.util.Set;

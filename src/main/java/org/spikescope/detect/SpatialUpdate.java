@@ -1,11 +1,11 @@
 package org.spikescope.detect;
 
 import org.spikescope.core.Footprint;
-import org.spikescope.traces.CellMovie;
+import org.spikescope.cells.CellMovie;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
-import org.spikescope.traces.CellModel;
-import org.spikescope.traces.MoviePass;
+import org.spikescope.cells.CellModel;
+import org.spikescope.cells.MoviePass;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package org.spikescope.detect;
 
-import org.spikescope.traces.CellMovie;
+import org.spikescope.cells.CellMovie;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
-import org.spikescope.traces.MoviePass;
+import org.spikescope.cells.MoviePass;
 
 import java.util.List;
 

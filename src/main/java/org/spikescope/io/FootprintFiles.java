@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import org.spikescope.core.Footprint;
+import org.spikescope.core.ImageJFormats;
 import org.spikescope.core.InputException;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class FootprintFiles {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".zip") || name.endsWith(".roi")) {
-            return RoiSetFiles.read(file, width, height);
+            return ImageJFormats.get().readRoiSet(file, width, height);
         }
         if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
             return fromHdf5(file, width, height);

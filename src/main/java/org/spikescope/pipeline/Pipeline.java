@@ -9,7 +9,7 @@ import org.spikescope.detect.DetectionRun;
 import org.spikescope.core.Footprint;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
-import org.spikescope.io.OutlineImage;
+import org.spikescope.export.OutlineImage;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.motion.MotionCorrectionRun;
 import org.spikescope.motion.MotionOutputs;

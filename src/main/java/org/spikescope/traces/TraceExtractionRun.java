@@ -1,12 +1,18 @@
 package org.spikescope.traces;
 
-import org.spikescope.io.OutputFolder;
-import org.spikescope.io.OutputTarget;
+import org.spikescope.cells.BackgroundPatterns;
+import org.spikescope.cells.CellModel;
+import org.spikescope.cells.CellMovie;
+import org.spikescope.cells.CellTraces;
+import org.spikescope.cells.DeltaF;
+import org.spikescope.cells.TraceExtractor;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.io.ResultsH5;
 
 import java.io.IOException;

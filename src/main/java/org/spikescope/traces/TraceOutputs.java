@@ -1,12 +1,13 @@
 package org.spikescope.traces;
 
+import org.spikescope.cells.CellTraces;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameTimes;
+import org.spikescope.core.ImageJFormats;
 import org.spikescope.core.TraceSet;
 import org.spikescope.io.CsvTable;
 import org.spikescope.io.FootprintArrays;
 import org.spikescope.io.ResultsH5;
-import org.spikescope.io.RoiSetFiles;
 import org.spikescope.io.TraceTables;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class TraceOutputs {
                                   FrameTimes times) throws IOException {
         TraceTables.write(table(dff, times), folder.resolve(TRACES_CSV));
         TraceTables.write(table(traces.raw(), times), folder.resolve(RAW_CSV));
-        RoiSetFiles.write(footprints, TraceTables.cellNames(footprints.size()), folder.resolve(ROI_SET));
+        ImageJFormats.get().writeRoiSet(footprints, TraceTables.cellNames(footprints.size()), folder.resolve(ROI_SET));
         cellsTable(footprints).write(folder.resolve(CELLS_CSV));
     }
 
@@ -58,7 +59,7 @@ public final class TraceOutputs {
             }
             int area = 0;
             for (float v : f.weights()) {
-                area += v > RoiSetFiles.OUTLINE_LEVEL * peak ? 1 : 0;
+                area += v > Footprint.OUTLINE_LEVEL * peak ? 1 : 0;
             }
             columns[3][i] = area;
         }

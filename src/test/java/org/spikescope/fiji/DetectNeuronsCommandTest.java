@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.TraceSet;
 import org.spikescope.io.FootprintArrays;
-import org.spikescope.io.RoiSetFiles;
+import org.spikescope.export.RoiSetFiles;
 import org.spikescope.io.TraceTables;
 import org.spikescope.testing.FootprintMatching;
 import org.spikescope.testing.Stats;

@@ -10,7 +10,7 @@ import org.spikescope.core.Footprint;
 import org.spikescope.core.TraceSet;
 import org.spikescope.io.CsvTable;
 import org.spikescope.io.FootprintArrays;
-import org.spikescope.io.RoiSetFiles;
+import org.spikescope.export.RoiSetFiles;
 import org.spikescope.io.TraceTables;
 import org.spikescope.testing.FootprintMatching;
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.InputException;
+import org.spikescope.export.RoiSetFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class FootprintFilesTest {
         List<Footprint> back = RoiSetFiles.read(zip, 64, 64);
         assertEquals(3, back.size());
         for (int i = 0; i < 3; i++) {
-            boolean[] a = mask(cells.get(i), RoiSetFiles.OUTLINE_LEVEL, 64, 64);
+            boolean[] a = mask(cells.get(i), Footprint.OUTLINE_LEVEL, 64, 64);
             boolean[] b = mask(back.get(i), 0.5f, 64, 64);
             int both = 0;
             int either = 0;

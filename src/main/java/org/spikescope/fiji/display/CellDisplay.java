@@ -9,7 +9,7 @@ import ij.plugin.frame.RoiManager;
 import ij.process.FloatProcessor;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameTimes;
-import org.spikescope.io.RoiSetFiles;
+import org.spikescope.export.RoiSetFiles;
 import org.spikescope.io.TraceTables;
 import org.spikescope.traces.TraceOutputs;
 

@@ -1,7 +1,7 @@
 package org.spikescope.rates.rnn;
 
-import org.spikescope.io.LinePlotFiles;
-import org.spikescope.io.LinePlotFiles.Series;
+import org.spikescope.core.ImageJFormats;
+import org.spikescope.core.PlotSeries;
 import org.spikescope.rates.BinnedTrials;
 
 import java.io.IOException;
@@ -23,9 +23,9 @@ final class RatePlots {
         Files.createDirectories(dir);
         for (RnnRateInference.Group g : r.groups()) {
             double[] steps = java.util.Arrays.stream(g.curve().steps()).asDoubleStream().toArray();
-            LinePlotFiles.savePng("Loss, " + g.name(), "training step", "MSE (components)", List.of(
-                    new Series("training trials", steps, g.curve().train(), 0, false),
-                    new Series("held-out trials", steps, g.curve().test(), 1, false)),
+            ImageJFormats.get().writeLinePlotPng("Loss, " + g.name(), "training step", "MSE (components)", List.of(
+                    new PlotSeries("training trials", steps, g.curve().train(), 0, false),
+                    new PlotSeries("held-out trials", steps, g.curve().test(), 1, false)),
                     dir.resolve("loss_" + RnnModelStore.fileName(g.name()) + ".png"));
         }
         BinnedTrials b = r.inputs().binned();
@@ -38,7 +38,7 @@ final class RatePlots {
         }
         double perSecond = 1000 / b.binMs();
         for (int j = 0; j < b.neurons().size(); j++) {
-            List<Series> series = new ArrayList<>();
+            List<PlotSeries> series = new ArrayList<>();
             for (int c = 0; c < labels.size(); c++) {
                 double[] observed = new double[steps];
                 double[] predicted = new double[steps];
@@ -59,10 +59,10 @@ final class RatePlots {
                     observed[t] /= n;
                     predicted[t] /= n;
                 }
-                series.add(new Series(labels.get(c) + " observed", time, observed, c, true));
-                series.add(new Series(labels.get(c) + " RNN", time, predicted, c, false));
+                series.add(new PlotSeries(labels.get(c) + " observed", time, observed, c, true));
+                series.add(new PlotSeries(labels.get(c) + " RNN", time, predicted, c, false));
             }
-            LinePlotFiles.savePng(b.neurons().get(j), "time from trial start (ms)", "rate (spikes/s)", series,
+            ImageJFormats.get().writeLinePlotPng(b.neurons().get(j), "time from trial start (ms)", "rate (spikes/s)", series,
                     dir.resolve("neuron_" + RnnModelStore.fileName(b.neurons().get(j)) + ".png"));
         }
         for (String label : labels) {
@@ -82,14 +82,14 @@ final class RatePlots {
                     }
                 }
             }
-            List<Series> series = new ArrayList<>();
+            List<PlotSeries> series = new ArrayList<>();
             for (int f = 0; f < mean.length; f++) {
                 for (int t = 0; t < steps; t++) {
                     mean[f][t] /= n;
                 }
-                series.add(new Series("factor " + (f + 1), time, mean[f], f, false));
+                series.add(new PlotSeries("factor " + (f + 1), time, mean[f], f, false));
             }
-            LinePlotFiles.savePng("Latent factors, " + label, "time from trial start (ms)", "mean hidden state",
+            ImageJFormats.get().writeLinePlotPng("Latent factors, " + label, "time from trial start (ms)", "mean hidden state",
                     series, dir.resolve("latents_" + RnnModelStore.fileName(label) + ".png"));
         }
     }

@@ -1,4 +1,4 @@
-package org.spikescope.io;
+package org.spikescope.export;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
@@ -8,6 +8,7 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import org.spikescope.core.Footprint;
+import org.spikescope.io.FileTrees;
 
 import java.awt.Color;
 import java.awt.Font;

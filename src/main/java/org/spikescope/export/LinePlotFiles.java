@@ -1,7 +1,9 @@
-package org.spikescope.io;
+package org.spikescope.export;
 
 import ij.gui.Plot;
 import ij.io.FileSaver;
+import org.spikescope.core.PlotSeries;
+import org.spikescope.io.FileTrees;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -19,20 +21,11 @@ public final class LinePlotFiles {
     private LinePlotFiles() {
     }
 
-    /**
-     * One curve.
-     *
-     * @param colour index into a ten-colour palette (wraps)
-     * @param dots   drawn as dots (e.g. observations) instead of a line
-     */
-    public record Series(String name, double[] x, double[] y, int colour, boolean dots) {
-    }
-
-    public static void savePng(String title, String xLabel, String yLabel, List<Series> series, Path file)
+    public static void savePng(String title, String xLabel, String yLabel, List<PlotSeries> series, Path file)
             throws IOException {
         Plot plot = new Plot(title, xLabel, yLabel);
         StringBuilder legend = new StringBuilder();
-        for (Series s : series) {
+        for (PlotSeries s : series) {
             plot.setColor(COLOURS[s.colour() % COLOURS.length]);
             plot.setLineWidth(s.dots() ? 1 : 2);
             plot.addPoints(s.x(), s.y(), s.dots() ? Plot.DOT : Plot.LINE);

@@ -1,4 +1,4 @@
-package org.spikescope.traces;
+package org.spikescope.cells;
 
 /**
  * Fluorescence of each cell, {@code [cell][frame]}, in the units of a footprint pixel of weight 1.

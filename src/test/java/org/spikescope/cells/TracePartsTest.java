@@ -1,4 +1,4 @@
-package org.spikescope.traces;
+package org.spikescope.cells;
 
 import org.junit.jupiter.api.Test;
 import org.spikescope.core.Footprint;

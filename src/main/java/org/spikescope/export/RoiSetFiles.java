@@ -1,4 +1,4 @@
-package org.spikescope.io;
+package org.spikescope.export;
 
 import ij.gui.PolygonRoi;
 import ij.gui.Roi;
@@ -9,6 +9,7 @@ import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.InputException;
+import org.spikescope.io.FileTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,13 +27,11 @@ import java.util.zip.ZipOutputStream;
  */
 public final class RoiSetFiles {
 
-    /** The outline encloses the footprint's pixels above this fraction of its peak. */
-    public static final float OUTLINE_LEVEL = 0.2f;
 
     private RoiSetFiles() {
     }
 
-    /** The outline of a footprint: the traced border of its largest region above {@link #OUTLINE_LEVEL}. */
+    /** The outline of a footprint: the traced border of its largest region above {@link #Footprint.OUTLINE_LEVEL}. */
     public static Roi outline(Footprint f, String name) {
         ByteProcessor mask = new ByteProcessor(f.w() + 2, f.h() + 2);
         float peak = 0;
@@ -45,7 +44,7 @@ public final class RoiSetFiles {
         for (int y = 0; y < f.h(); y++) {
             for (int x = 0; x < f.w(); x++) {
                 float v = f.weights()[y * f.w() + x];
-                if (v > OUTLINE_LEVEL * peak) {
+                if (v > Footprint.OUTLINE_LEVEL * peak) {
                     mask.set(x + 1, y + 1, 255);
                     if (v > best) {
                         best = v;

@@ -1,4 +1,4 @@
-package org.spikescope.traces;
+package org.spikescope.cells;
 
 import org.spikescope.image.BoxMean;
 

@@ -1,4 +1,4 @@
-package org.spikescope.traces;
+package org.spikescope.cells;
 
 /** Running means of traces, O(1) per frame whatever the window. */
 public final class RunningMean {
