@@ -14,6 +14,7 @@ import org.spikescope.core.FrameSink;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.TraceSet;
+import org.spikescope.core.Trials;
 import org.spikescope.detect.DetectionResult;
 import org.spikescope.detect.DetectionSettings;
 import org.spikescope.detect.NeuronDetector;
@@ -26,10 +27,16 @@ import org.spikescope.motion.MotionSettings;
 import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.movie.MovieOpener;
 import org.spikescope.pipeline.PipelineSettings;
+import org.spikescope.rates.SpikeFiles;
+import org.spikescope.rates.rnn.RnnRatesRun;
+import org.spikescope.rates.rnn.RnnSettings;
 import org.spikescope.spikes.CellResult;
+import org.spikescope.spikes.DeconvolutionOutputs;
 import org.spikescope.spikes.DeconvolutionSettings;
 import org.spikescope.spikes.SpikeDeconvolver;
+import org.spikescope.traces.TraceExtractionRun;
 import org.spikescope.traces.TraceOutputs;
+import org.spikescope.traces.TraceSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,6 +122,27 @@ public final class SpikeScope {
                 true, ProgressListener.NONE)));
     }
 
+    // traces of known cells
+
+    /**
+     * Traces of known cells in a movie: an earlier session's footprints, ROIs, or {@code detectNeurons(…).shapes()}.
+     *
+     * @param frameRate Hz (ΔF/F's baseline window is in seconds)
+     */
+    public static <T extends RealType<T>> Cells extractTraces(RandomAccessibleInterval<T> movie, double frameRate,
+                                                               List<Footprint> footprints, TraceSettings settings) {
+        return extractTraces(new IntervalFrameSource<>(movie, frameRate), footprints, settings, Set.of());
+    }
+
+    public static Cells extractTraces(ImagePlus movie, List<Footprint> footprints, TraceSettings settings) {
+        return extractTraces(ImagePlusFrameSource.of(movie), footprints, settings, Set.of());
+    }
+
+    public static Cells extractTraces(Path movie, List<Footprint> footprints, TraceSettings settings) {
+        return onFile(movie, 0, source -> extractTraces(source, footprints, settings,
+                CorruptedFrameDetector.unusable(source, true, ProgressListener.NONE)));
+    }
+
     // spike deconvolution
 
     /** @param traces ΔF/F, first column time_s (or frame), one column per cell */
@@ -131,6 +159,25 @@ public final class SpikeScope {
         }
         return deconvolve(new TraceSet("time_s", time, TraceTables.cellNames(dff.length), dff), frameRate,
                 settings);
+    }
+
+    /** Spikes per frame as a table (the time column of the traces they came from, one column per cell). */
+    public static TraceSet spikesTable(TraceSet traces, CellResult[] spikes) {
+        return DeconvolutionOutputs.spikes(traces, spikes);
+    }
+
+    // firing rates
+
+    /**
+     * BlechRNN's firing rates, trained on the training trials and scored on the held-out ones beside smoothing and
+     * the PSTH ({@code comparison()}); {@code groups()} hold the rates per trial, bin and neuron.
+     *
+     * @param spikes counts per frame, first column time_s (e.g. {@link #spikesTable})
+     * @param trials trial starts and labels, or null for consecutive windows of the settings' timeLims
+     */
+    public static RnnRatesRun.Result inferRates(TraceSet spikes, Trials trials, RnnSettings settings) {
+        return RnnRatesRun.inMemory(RnnRatesRun.inputs(new SpikeFiles(null, spikes), trials, settings.validate()),
+                settings, ProgressListener.NONE);
     }
 
     // the whole pipeline
@@ -170,6 +217,13 @@ public final class SpikeScope {
         return new PipelineOutput(motion, cells, spikes);
     }
 
+    private static Cells extractTraces(FrameSource movie, List<Footprint> footprints, TraceSettings settings,
+                                       Set<Integer> excluded) {
+        TraceExtractionRun r = TraceExtractionRun.inMemory(movie, footprints, settings, excluded,
+                ProgressListener.NONE);
+        return cells(movie, footprints, r.traces().raw(), r.dff());
+    }
+
     private static Motion correctMotion(FrameSource movie, MotionSettings settings, Set<Integer> excluded) {
         PlanarImg<FloatType, FloatArray> corrected = PlanarImgs.floats(movie.width(), movie.height(),
                 movie.frameCount());
@@ -201,9 +255,12 @@ public final class SpikeScope {
 
     private static Cells detectNeurons(FrameSource movie, DetectionSettings settings, Set<Integer> excluded) {
         DetectionResult r = NeuronDetector.detect(movie, settings, excluded, ProgressListener.NONE);
+        return cells(movie, r.footprints(), r.traces().raw(), r.dff());
+    }
+
+    private static Cells cells(FrameSource movie, List<Footprint> shapes, double[][] raw, double[][] dff) {
         int w = movie.width();
         int h = movie.height();
-        List<Footprint> shapes = r.footprints();
         ArrayImg<FloatType, FloatArray> footprints = ArrayImgs.floats(w, h, Math.max(1, shapes.size()));
         float[] data = footprints.update(null).getCurrentStorageArray();
         double[][] positions = new double[shapes.size()][];
@@ -215,7 +272,7 @@ public final class SpikeScope {
             }
             positions[c] = f.centre();
         }
-        return new Cells(footprints, shapes, TraceOutputs.table(r.traces().raw(), r.times()),
-                TraceOutputs.table(r.dff(), r.times()), positions);
+        return new Cells(footprints, shapes, TraceOutputs.table(raw, movie.times()),
+                TraceOutputs.table(dff, movie.times()), positions);
     }
 }

@@ -25,6 +25,8 @@ import java.util.List;
  * the files of {@link TraceOutputs}. The first pass measures the cells; then the fluctuating background patterns
  * are found in what they leave (two passes), and a last pass measures the cells again with the background
  * estimated from the movie less the cells just measured and less those patterns.
+ *
+ * @param folder the folder written, or null for a run in memory
  */
 public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder) {
 
@@ -35,24 +37,28 @@ public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder)
     public static TraceExtractionRun toFolder(FrameSource movie, List<Footprint> footprints, TraceSettings settings,
                                               java.util.Set<Integer> excluded, OutputTarget output, ProgressListener progress)
             throws IOException {
-        settings.validate();
-        if (footprints.isEmpty()) {
-            throw new InputException("parameter 'footprints': no cells to measure");
-        }
-        for (Footprint f : footprints) {
-            if (f.x0() + f.w() > movie.width() || f.y0() + f.h() > movie.height()) {
-                throw new InputException("parameter 'footprints': a footprint reaches (" + (f.x0() + f.w()) + ", "
-                        + (f.y0() + f.h()) + "), outside the " + movie.width() + "x" + movie.height() + " movie");
-            }
-        }
+        checkFits(movie, footprints, settings);
         try (OutputFolder folder = OutputFolder.bundle(output, "traces")) {
-            return measure(movie, footprints, settings, excluded, folder, progress);
+            TraceExtractionRun run = inMemory(movie, footprints, settings, excluded, progress);
+            progress.stage("Writing results");
+            TraceOutputs.writeFiles(folder.dir(), footprints, run.traces(), run.dff(), movie.times());
+            TraceOutputs.addTo(new ResultsH5(), footprints, run.traces(), run.dff(), movie.width(), movie.height(),
+                            movie.times())
+                    .attribute("/traces", "input", movie.description())
+                    .attribute("/traces", "cell_radius", settings.cellRadius())
+                    .attribute("/traces", "baseline_percentile", settings.baselinePercentile())
+                    .attribute("/traces", "baseline_seconds", settings.baselineSeconds())
+                    .attribute("/traces", "excluded_frame_count", excluded.size())
+                    .write(folder.dir().resolve(TraceOutputs.RESULTS_H5));
+            folder.commit();
+            return new TraceExtractionRun(run.traces(), run.dff(), folder.target());
         }
     }
 
-    private static TraceExtractionRun measure(FrameSource movie, List<Footprint> footprints, TraceSettings settings,
-                                              java.util.Set<Integer> excluded, OutputFolder folder,
-                                              ProgressListener progress) throws IOException {
+    /** The traces in memory, nothing written ({@code folder} null). */
+    public static TraceExtractionRun inMemory(FrameSource movie, List<Footprint> footprints, TraceSettings settings,
+                                              java.util.Set<Integer> excluded, ProgressListener progress) {
+        checkFits(movie, footprints, settings);
         CellTraces traces;
         try (Workers pool = new Workers()) {
             CellMovie cells = CellMovie.of(movie, settings.cellRadius(), excluded);
@@ -64,16 +70,19 @@ public record TraceExtractionRun(CellTraces traces, double[][] dff, Path folder)
         }
         double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
                 settings.baselineFrames(movie.times().frameRate()));
-        progress.stage("Writing results");
-        TraceOutputs.writeFiles(folder.dir(), footprints, traces, dff, movie.times());
-        TraceOutputs.addTo(new ResultsH5(), footprints, traces, dff, movie.width(), movie.height(), movie.times())
-                .attribute("/traces", "input", movie.description())
-                .attribute("/traces", "cell_radius", settings.cellRadius())
-                .attribute("/traces", "baseline_percentile", settings.baselinePercentile())
-                .attribute("/traces", "baseline_seconds", settings.baselineSeconds())
-                .attribute("/traces", "excluded_frame_count", excluded.size())
-                .write(folder.dir().resolve(TraceOutputs.RESULTS_H5));
-        folder.commit();
-        return new TraceExtractionRun(traces, dff, folder.target());
+        return new TraceExtractionRun(traces, dff, null);
+    }
+
+    private static void checkFits(FrameSource movie, List<Footprint> footprints, TraceSettings settings) {
+        settings.validate();
+        if (footprints.isEmpty()) {
+            throw new InputException("parameter 'footprints': no cells to measure");
+        }
+        for (Footprint f : footprints) {
+            if (f.x0() + f.w() > movie.width() || f.y0() + f.h() > movie.height()) {
+                throw new InputException("parameter 'footprints': a footprint reaches (" + (f.x0() + f.w()) + ", "
+                        + (f.y0() + f.h()) + "), outside the " + movie.width() + "x" + movie.height() + " movie");
+            }
+        }
     }
 }

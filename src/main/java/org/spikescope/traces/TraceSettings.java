@@ -9,13 +9,17 @@ import org.spikescope.core.SettingsCheck;
  * @param baselinePercentile ΔF/F baseline: this low percentile of the trace…
  * @param baselineSeconds    …in a sliding window this long
  * @param backgroundPatterns fluctuating background patterns modelled besides the smooth background
- *                           ({@link BackgroundPatterns})
+ *                           ({@link org.spikescope.cells.BackgroundPatterns})
  */
 public record TraceSettings(double cellRadius, double baselinePercentile, double baselineSeconds,
                             int backgroundPatterns) {
 
     public static TraceSettings defaults() {
         return new TraceSettings(5, 8, 30, 1);
+    }
+
+    public TraceSettings withCellRadius(double radius) {
+        return new TraceSettings(radius, baselinePercentile, baselineSeconds, backgroundPatterns);
     }
 
     public TraceSettings validate() {

@@ -42,8 +42,17 @@ class ScriptsTest {
 
     @Test
     void groovyPipelineOnAnImgLib2ViewFindsTheBundledCells() throws Exception {
+        pipelineScriptFindsTheBundledCells("SpikeScope_Pipeline.groovy", "groovy");
+    }
+
+    @Test
+    void pythonPipelineOnAnImgLib2ViewFindsTheBundledCells() throws Exception {
+        pipelineScriptFindsTheBundledCells("SpikeScope_Pipeline.py", "python");
+    }
+
+    private static void pipelineScriptFindsTheBundledCells(String script, String language) throws Exception {
         ImagePlus imp = CommandsOnImagesTest.bundledRecording();
-        ScriptEngine engine = run(Path.of("scripts", "SpikeScope_Pipeline.groovy"), "groovy",
+        ScriptEngine engine = run(Path.of("scripts", script), language,
                 java.util.Map.of("imp", imp, "frameRate", 20.0));
         ArrayImg<?, ?> footprints = (ArrayImg<?, ?>) engine.get("footprints");
         TraceSet traces = (TraceSet) engine.get("traces");
@@ -71,8 +80,7 @@ class ScriptsTest {
             truth = FootprintArrays.sparse((float[][][]) h5.getDatasetByPath("/footprints").getData(), "truth");
         }
         double f1 = FootprintMatching.f1UpToOffset(truth, found, 128, 128, 3);
-        System.out.printf("Groovy pipeline script: %d cells, F1 %.3f against the %d true cells%n", cells, f1,
-                truth.size());
+        System.out.printf("%s: %d cells, F1 %.3f against the %d true cells%n", script, cells, f1, truth.size());
         assertTrue(f1 >= 0.85, "F1 " + f1);
     }
 
@@ -144,6 +152,52 @@ class ScriptsTest {
         java.util.Arrays.sort(r);
         System.out.printf("Python deconvolution script: spike correlation (200 ms bins) median %.3f%n", r[2]);
         assertTrue(r[2] >= 0.7, "median correlation " + r[2]);
+    }
+
+    /**
+     * Spikes of simulated trials (12 neurons, 80 trials of two conditions, 20 Hz frames) in the Results table and
+     * their trials in a CSV: the rates the script returns follow the true rates and beat smoothing on held-out
+     * trials, as the RNN does when called from Java (RnnRateInferenceTest).
+     */
+    @Test
+    void groovyRatesFromTheSpikesTableFollowTheTrueRates(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        org.spikescope.rates.rnn.SimulatedTrials sim = new org.spikescope.rates.rnn.SimulatedTrials(80, 12, 5);
+        org.spikescope.core.Trials trials = sim.binned.trials();
+        int framesPerTrial = 200; // trials start 10 s apart; one frame per 50 ms bin
+        ij.measure.ResultsTable rt = new ij.measure.ResultsTable();
+        for (int f = 0; f < trials.count() * framesPerTrial; f++) {
+            rt.incrementCounter();
+            rt.addValue("time_s", f * 0.05);
+            int k = f / framesPerTrial;
+            int bin = f % framesPerTrial;
+            for (int j = 0; j < sim.binned.neurons().size(); j++) {
+                rt.addValue(sim.binned.neurons().get(j), bin < sim.binned.bins() ? sim.binned.counts()[k][bin][j] : 0);
+            }
+        }
+        ij.measure.ResultsTable.getResultsTable().reset();
+        rt.show("Results");
+        ij.plugin.filter.Analyzer.setResultsTable(rt);
+        Path csv = dir.resolve("trials.csv");
+        StringBuilder text = new StringBuilder("trial,start_s,label\n");
+        for (int k = 0; k < trials.count(); k++) {
+            text.append(trials.ids().get(k)).append(',').append(trials.startSeconds()[k]).append(',')
+                    .append(trials.labels().get(k)).append('\n');
+        }
+        Files.writeString(csv, text);
+        ScriptEngine engine = run(Path.of("scripts", "Rates_From_Spikes_Table.groovy"), "groovy", java.util.Map.of(
+                "trials", csv.toFile(), "fromMs", 0.0, "toMs", org.spikescope.rates.rnn.SimulatedTrials.BINS * 50.0,
+                "stimulusMs", org.spikescope.rates.rnn.SimulatedTrials.STIMULUS_MS, "binMs", 50.0,
+                "trainSteps", 3000));
+        org.spikescope.rates.rnn.RnnRatesRun.Result rates = (org.spikescope.rates.rnn.RnnRatesRun.Result)
+                engine.get("rates");
+        double r = org.spikescope.rates.rnn.RnnRateInferenceTest.truthCorrelation(sim, rates.groups().get(0));
+        double rnn = rates.comparison().scores().get(0).bitsPerSpike();
+        double smoothing = rates.comparison().scores().get(1).bitsPerSpike();
+        System.out.printf("Groovy rates script: median correlation with the true rates %.3f; bits/spike RNN %.3f,"
+                + " smoothing %.3f%n", r, rnn, smoothing);
+        assertTrue(r > 0.85, "median correlation with the true rates " + r);
+        assertTrue(rnn > smoothing + 0.03, "RNN " + rnn + " bits/spike against smoothing " + smoothing);
     }
 
     /** Sums over 200 ms (4 frames at 20 Hz). */

@@ -34,28 +34,51 @@ public final class RnnRatesRun {
     public record Inputs(BinnedTrials binned, int stimulusBin, boolean continuous) {
     }
 
-    /** @param model the model's name in metrics.csv and results.h5 ("rnn", "gfr_network") */
+    /**
+     * @param model  the model's name in metrics.csv and results.h5 ("rnn", "gfr_network")
+     * @param output the folder written, or null for a run in memory
+     */
     public record Result(String model, Inputs inputs, List<RnnRateInference.Group> groups,
                          RateComparison.Result comparison, List<String> log, Path output) {
     }
 
     /** @param trials null or empty: continuous mode */
     public static Inputs read(Path spikes, Path trials, RnnSettings settings) throws IOException {
-        SpikeFiles in = SpikeFiles.read(spikes);
+        boolean continuous = trials == null || trials.toString().isEmpty();
+        return inputs(SpikeFiles.read(spikes), continuous ? null : TrialTables.read(trials), settings);
+    }
+
+    /** @param trials null: continuous mode (consecutive windows of timeLims' length, labelled "all") */
+    public static Inputs inputs(SpikeFiles spikes, Trials trials, RnnSettings settings) {
         double from = settings.timeLims()[0];
         double to = settings.timeLims()[1];
-        Trials t;
-        boolean continuous = trials == null || trials.toString().isEmpty();
+        boolean continuous = trials == null;
+        Trials t = trials;
         if (continuous) {
-            t = windows(in.endSeconds(), to - from);
+            t = windows(spikes.endSeconds(), to - from);
             to -= from;
             from = 0;
-        } else {
-            t = TrialTables.read(trials);
         }
-        BinnedTrials binned = in.bin(t, from, to, settings.binSize());
+        BinnedTrials binned = spikes.bin(t, from, to, settings.binSize());
         int stimulusBin = continuous ? -1 : (int) Math.floor((settings.stimulusTime() - from) / settings.binSize());
         return new Inputs(binned, stimulusBin, continuous);
+    }
+
+    /**
+     * BlechRNN's rates in memory, nothing written: trained on the training trials, scored on the held-out ones
+     * against smoothing and the PSTH.
+     */
+    public static Result inMemory(Inputs in, RnnSettings settings, ProgressListener progress) {
+        settings.validate();
+        List<String> log = new ArrayList<>();
+        try (Workers workers = new Workers()) {
+            List<RnnRateInference.Group> groups = RnnRateInference.run(in.binned(), settings, in.stimulusBin(),
+                    null, null, workers, progress, log::add);
+            progress.stage("Scoring rates on held-out trials");
+            return new Result("rnn", in, groups, RateComparison.compare(in.binned(), groups, "rnn"), log, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Consecutive windows from time 0 that fit in the recording, labelled "all". */

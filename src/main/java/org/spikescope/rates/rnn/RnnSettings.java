@@ -53,6 +53,27 @@ public record RnnSettings(
                 0.95, 100);
     }
 
+    /** @param fromMs each trial's window starts here… @param toMs …and ends here (ms from the trial's start) */
+    public RnnSettings withWindow(double fromMs, double toMs, double stimulusMs) {
+        return new RnnSettings(new double[] {fromMs, toMs}, trainSteps, hiddenSize, binSize, trainTestSplit, usePca,
+                forecastTime, stimulusMs, seed, separateConditions, learningRate, dropout, pcaVariance, testEvery);
+    }
+
+    public RnnSettings withBinSize(double ms) {
+        return new RnnSettings(timeLims, trainSteps, hiddenSize, ms, trainTestSplit, usePca, forecastTime,
+                stimulusTime, seed, separateConditions, learningRate, dropout, pcaVariance, testEvery);
+    }
+
+    public RnnSettings withTrainSteps(int steps) {
+        return new RnnSettings(timeLims, steps, hiddenSize, binSize, trainTestSplit, usePca, forecastTime,
+                stimulusTime, seed, separateConditions, learningRate, dropout, pcaVariance, testEvery);
+    }
+
+    public RnnSettings withSeed(long value) {
+        return new RnnSettings(timeLims, trainSteps, hiddenSize, binSize, trainTestSplit, usePca, forecastTime,
+                stimulusTime, value, separateConditions, learningRate, dropout, pcaVariance, testEvery);
+    }
+
     /** The defaults with the fields of {@code file} laid over them (null or empty: the defaults). */
     public static RnnSettings loadOrDefaults(Path file) throws IOException {
         if (file == null || file.toString().isEmpty()) {

@@ -10,7 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RnnRateInferenceTest {
+public class RnnRateInferenceTest {
 
     static RnnSettings settings(int steps, boolean separate) {
         RnnSettings d = RnnSettings.defaults();
@@ -66,7 +66,7 @@ class RnnRateInferenceTest {
     }
 
     /** Median over neurons of the correlation between predicted and true rates over the held-out trials' bins. */
-    static double truthCorrelation(SimulatedTrials sim, RnnRateInference.Group g) {
+    public static double truthCorrelation(SimulatedTrials sim, RnnRateInference.Group g) {
         int first = g.preprocessing().forecastBins();
         int neurons = sim.truth[0][0].length;
         double[] rs = new double[neurons];

@@ -13,17 +13,17 @@ import java.util.SplittableRandom;
  * taste-specific latency after the stimulus (at 1 s of a 3 s window), its gain drifting slowly from trial to
  * trial (what single-trial rates can capture and a PSTH cannot); Poisson counts in 50 ms bins.
  */
-final class SimulatedTrials {
+public final class SimulatedTrials {
 
-    static final double BIN_MS = 50;
-    static final int BINS = 60;
-    static final double STIMULUS_MS = 1000;
+    public static final double BIN_MS = 50;
+    public static final int BINS = 60;
+    public static final double STIMULUS_MS = 1000;
 
-    final BinnedTrials binned;
+    public final BinnedTrials binned;
     /** Expected counts per bin, {@code [trial][bin][neuron]}. */
-    final double[][][] truth;
+    public final double[][][] truth;
 
-    SimulatedTrials(int trials, int neurons, long seed) {
+    public SimulatedTrials(int trials, int neurons, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         String[] tastes = {"sweet", "bitter"};
         double[][] latency = new double[2][neurons];
