@@ -1,10 +1,11 @@
 package org.spikescope.decode;
 
-import org.spikescope.io.OutputFolder;
-import org.spikescope.io.OutputTarget;
+import org.spikescope.core.Choice;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.SettingsCheck;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
 import org.spikescope.io.TextTable;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class DecodingRun {
     /**
      * @param window       from, to: ms from each trial's start
      * @param binSize      ms
-     * @param decoders     logistic, lstm, xgboost
+     * @param decoders     which decoders, in this order
      * @param folds        cross-validation folds
      * @param shuffleFolds stratified shuffled folds instead of contiguous blocks of trials
      * @param balance      repeat minority classes' training trials
@@ -34,13 +35,11 @@ public final class DecodingRun {
      * @param c            logistic regression's inverse L2 strength
      * @param models       the decoders' own sizes
      */
-    public record Settings(double[] window, double binSize, List<String> decoders, int folds, boolean shuffleFolds,
+    public record Settings(double[] window, double binSize, List<DecoderKind> decoders, int folds, boolean shuffleFolds,
                            boolean balance, int permutations, double c, long seed, Models models) {
 
-        public static final List<String> DECODERS = List.of("logistic", "lstm", "xgboost");
-
         public static Settings defaults() {
-            return new Settings(new double[] {0, 1000}, 100, List.of("logistic"), 5, false, false, 100, 1, 1,
+            return new Settings(new double[] {0, 1000}, 100, List.of(DecoderKind.LOGISTIC), 5, false, false, 100, 1, 1,
                     Models.defaults());
         }
 
@@ -49,7 +48,8 @@ public final class DecodingRun {
                     .require(window != null && window.length == 2 && window[1] > window[0], "window must be two "
                             + "times in ms, 'from,to' with to after from")
                     .positive("binSize", binSize)
-                    .require(decoders != null && !decoders.isEmpty(), "decoders: name at least one of " + DECODERS)
+                    .require(decoders != null && !decoders.isEmpty(), "decoders: name at least one of "
+                            + Choice.labels(DecoderKind.class))
                     .require(folds >= 2, "folds must be at least 2 (got " + folds + ")")
                     .require(permutations >= 0, "permutations must be 0 or more (got " + permutations + ")")
                     .positive("c", c)
@@ -59,9 +59,6 @@ public final class DecodingRun {
                             "models: iterations, hidden units, epochs, rounds and depth must be positive")
                     .require(models == null || (models.treeEta() > 0 && models.treeEta() <= 1),
                             "models: treeEta must lie in (0, 1]");
-            for (String d : decoders == null ? List.<String>of() : decoders) {
-                check.oneOf("decoders", d.trim().toLowerCase(java.util.Locale.ROOT), DECODERS);
-            }
             check.done();
             return this;
         }
@@ -82,15 +79,13 @@ public final class DecodingRun {
     public record Result(TrialData data, List<DecodingResult> results) {
     }
 
-    public static Decoder decoder(String name, Settings s, TrialData data) {
-        return switch (name.trim()) {
-            case "logistic" -> new LogisticDecoder(s.c(), s.models().logisticIterations());
-            case "lstm" -> new RecurrentDecoder(data.neurons(), data.bins(), s.models().lstmHidden(),
+    public static Decoder decoder(DecoderKind kind, Settings s, TrialData data) {
+        return switch (kind) {
+            case LOGISTIC -> new LogisticDecoder(s.c(), s.models().logisticIterations());
+            case LSTM -> new RecurrentDecoder(data.neurons(), data.bins(), s.models().lstmHidden(),
                     s.models().lstmEpochs(), s.seed());
-            case "xgboost" -> new BoostedTreesDecoder(s.models().treeRounds(), s.models().treeDepth(),
+            case XGBOOST -> new BoostedTreesDecoder(s.models().treeRounds(), s.models().treeDepth(),
                     s.models().treeEta(), s.seed());
-            default -> throw new InputException("parameter 'decoders': unknown decoder '" + name
-                    + "'; known: logistic, lstm, xgboost");
         };
     }
 
@@ -98,8 +93,7 @@ public final class DecodingRun {
                                 OutputTarget output, ProgressListener progress) throws IOException {
         s.validate();
         List<Path> written = new ArrayList<>(List.of(output.path()));
-        s.decoders().forEach(d -> written.add(sibling(output.path(), "_confusion_" + d.trim().toLowerCase(
-                java.util.Locale.ROOT))));
+        s.decoders().forEach(d -> written.add(sibling(output.path(), "_confusion_" + d.label())));
         try (OutputFolder folder = OutputFolder.files(output, "decoding", written)) {
             Result r = decode(input, trials, spikesDataset, labelsDataset, s, folder.staged(output.path()), progress);
             folder.commit();
@@ -117,8 +111,8 @@ public final class DecodingRun {
                 : Folds.contiguous(data.trials(), s.folds());
         folds.requireEveryClassInTraining(data.labels(), data.classes());
         List<DecodingResult> results = new ArrayList<>();
-        for (String name : s.decoders()) {
-            Decoder d = decoder(name, s, data);
+        for (DecoderKind kind : s.decoders()) {
+            Decoder d = decoder(kind, s, data);
             progress.stage("Decoding: " + d.name());
             results.add(TrialDecoding.run(d, data, folds, s.balance(), s.permutations(), s.seed(), progress));
         }

@@ -1,7 +1,6 @@
 package org.spikescope.motion;
 
 import org.spikescope.core.FrameSource;
-import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.FileTrees;
 import org.spikescope.io.OutputFolder;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,13 +29,12 @@ import java.util.Set;
 public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, Path results, List<Integer> excluded,
                                   double sharpnessBefore, double sharpnessAfter) {
 
-    public static final List<String> FORMATS = List.of("tiff", "hdf5");
     public static final String RESULTS_H5 = "results.h5";
 
     public static MotionCorrectionRun toFolder(FrameSource source, MotionSettings settings, OutputTarget output,
-                                               String format, boolean detectCorrupted, ProgressListener progress)
-            throws IOException {
-        checked(settings, format);
+                                               CorrectedFormat format, boolean detectCorrupted,
+                                               ProgressListener progress) throws IOException {
+        settings.validate();
         try (OutputFolder folder = OutputFolder.bundle(output, "motion")) {
             ResultsH5 results = new ResultsH5();
             MotionCorrectionRun run = into(source, settings, folder.dir(), format,
@@ -58,14 +55,16 @@ public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, 
      *
      * @param excluded frames left out of the templates (corrupted or damaged)
      */
-    public static MotionCorrectionRun into(FrameSource source, MotionSettings settings, Path folder, String format,
+    public static MotionCorrectionRun into(FrameSource source, MotionSettings settings, Path folder,
+                                           CorrectedFormat format,
                                            Set<Integer> excluded, ResultsH5 results, ProgressListener progress,
                                            Path resultsFile) throws IOException {
-        String f = checked(settings, format);
-        Path movie = folder.resolve(f.equals("tiff") ? MotionOutputs.CORRECTED_TIFF : MotionOutputs.CORRECTED_HDF5);
+        settings.validate();
+        Path movie = folder.resolve(format == CorrectedFormat.TIFF ? MotionOutputs.CORRECTED_TIFF
+                : MotionOutputs.CORRECTED_HDF5);
         MotionResult[] result = new MotionResult[1];
         FileTrees.writeAtomically(movie, temp -> {
-            try (FrameSink sink = sink(source, temp, f)) {
+            try (FrameSink sink = sink(source, temp, format)) {
                 result[0] = MotionCorrector.correct(source, settings, excluded, sink, progress);
             }
         });
@@ -86,19 +85,9 @@ public record MotionCorrectionRun(MotionResult result, Path movie, Path shifts, 
                 Sharpness.gradientEnergy(r.meanAfter(), r.width(), r.height(), margin));
     }
 
-    /** Checks what the user gave before any work; returns the format in lower case. */
-    private static String checked(MotionSettings settings, String format) {
-        settings.validate();
-        String f = format == null ? "tiff" : format.trim().toLowerCase(Locale.ROOT);
-        if (!FORMATS.contains(f)) {
-            throw new InputException("parameter 'format': must be one of " + FORMATS + " (got '" + format + "')");
-        }
-        return f;
-    }
-
-    private static FrameSink sink(FrameSource source, Path file, String format) throws IOException {
+    private static FrameSink sink(FrameSource source, Path file, CorrectedFormat format) throws IOException {
         double rate = source.times().frameRate();
-        if (format.equals("hdf5")) {
+        if (format == CorrectedFormat.HDF5) {
             return new Hdf5MovieWriter(file, "movie", source.frameCount(), source.width(), source.height(), rate);
         }
         return new TiffStackWriter(file, source.width(), source.height(), source.bitDepth(), rate);

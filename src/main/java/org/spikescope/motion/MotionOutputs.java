@@ -55,7 +55,7 @@ public final class MotionOutputs {
                 .attribute("/motion/shifts", "convention", "displacement of the frame's content relative to the "
                         + "template, pixels; positive x = right, positive y = down; corrected = input shifted by "
                         + "(-x, -y)")
-                .attribute("/motion", "mode", s.mode())
+                .attribute("/motion", "mode", s.mode().label())
                 .attribute("/motion", "max_shift", s.maxShift())
                 .attribute("/motion", "cell_radius", s.cellRadius())
                 .attribute("/motion", "template_frames", s.templateFrames())

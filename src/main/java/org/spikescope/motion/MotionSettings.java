@@ -1,9 +1,8 @@
 package org.spikescope.motion;
 
+import org.spikescope.core.Choice;
 import org.spikescope.core.SettingsCheck;
 
-import java.util.List;
-import java.util.Locale;
 
 /**
  * How a movie is motion corrected.
@@ -23,25 +22,28 @@ import java.util.Locale;
  * @param templateUpdate      frames between template updates (the mean of the frames corrected since the last
  *                            one); 0 keeps the first template
  */
-public record MotionSettings(String mode, double maxShift, double cellRadius, int patchSize, int patchOverlap,
+public record MotionSettings(MotionMode mode, double maxShift, double cellRadius, int patchSize, int patchOverlap,
                              double maxDeviation, double minPatchCorrelation, int templateFrames,
                              int templateUpdate) {
 
-    public static final List<String> MODES = List.of("rigid", "piecewise");
-
     public MotionSettings {
-        mode = mode == null ? "rigid" : mode.trim().toLowerCase(Locale.ROOT);
+        mode = mode == null ? MotionMode.RIGID : mode;
     }
 
     public static MotionSettings defaults() {
-        return new MotionSettings("rigid", 10, 5, 96, 32, 3, 0.1, 100, 200);
+        return new MotionSettings(MotionMode.RIGID, 10, 5, 96, 32, 3, 0.1, 100, 200);
     }
 
     public boolean piecewise() {
-        return mode.equals("piecewise");
+        return mode == MotionMode.PIECEWISE;
     }
 
+    /** @param m rigid or piecewise (any case) */
     public MotionSettings withMode(String m) {
+        return withMode(Choice.parse(MotionMode.class, m, "mode"));
+    }
+
+    public MotionSettings withMode(MotionMode m) {
         return new MotionSettings(m, maxShift, cellRadius, patchSize, patchOverlap, maxDeviation,
                 minPatchCorrelation, templateFrames, templateUpdate);
     }
@@ -71,7 +73,6 @@ public record MotionSettings(String mode, double maxShift, double cellRadius, in
 
     public MotionSettings validate() {
         new SettingsCheck("motion settings")
-                .oneOf("mode", mode, MODES)
                 .between("maxShift", maxShift, 0, 200)
                 .between("cellRadius", cellRadius, 1, 50)
                 .require(patchSize >= 4 * cellRadius, "patchSize must be at least 4 cell radii (got " + patchSize

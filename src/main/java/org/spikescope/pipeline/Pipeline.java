@@ -1,16 +1,17 @@
 package org.spikescope.pipeline;
 
+import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSource;
-import org.spikescope.core.Retimed;
 import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
+import org.spikescope.core.Retimed;
 import org.spikescope.core.TraceSet;
 import org.spikescope.detect.DetectionRun;
-import org.spikescope.core.Footprint;
+import org.spikescope.export.OutlineImage;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
-import org.spikescope.export.OutlineImage;
 import org.spikescope.io.ResultsH5;
+import org.spikescope.motion.CorrectedFormat;
 import org.spikescope.motion.MotionCorrectionRun;
 import org.spikescope.motion.MotionOutputs;
 import org.spikescope.movie.CorruptedFrameDetector;
@@ -61,7 +62,7 @@ public final class Pipeline {
             SortedSet<Integer> excluded = CorruptedFrameDetector.unusable(movie, settings.detectCorrupted(), progress);
             log.note(excluded.size() + " frames left out (corrupted or damaged): " + excluded);
             MotionCorrectionRun motion = log.stage("motion", () -> MotionCorrectionRun.into(movie, settings.motion(),
-                    dir, "tiff", excluded, h5, progress, h5File));
+                    dir, CorrectedFormat.TIFF, excluded, h5, progress, h5File));
             log.note(String.format(Locale.ROOT, "motion: largest shift %.2f px", motion.result().largestShift()));
             DetectionRun detection;
             try (FrameSource corrected = new Retimed(TiffStackReader.open(dir.resolve(MotionOutputs.CORRECTED_TIFF),

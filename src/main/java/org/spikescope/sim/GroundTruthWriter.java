@@ -128,7 +128,7 @@ public final class GroundTruthWriter {
             movie.putAttribute("height", s.height());
             movie.putAttribute("frames", g.storedToTrue().length);
             movie.putAttribute("true_frames", s.frames());
-            movie.putAttribute("format", s.format());
+            movie.putAttribute("format", s.format().label());
             if (cells > 0 && (long) cells * s.width() * s.height() <= DENSE_FOOTPRINT_LIMIT) {
                 float[][][] dense = new float[cells][s.height()][s.width()];
                 for (int c = 0; c < cells; c++) {

@@ -25,8 +25,8 @@ public final class MotionPath {
         int n = s.frames();
         this.width = s.width();
         this.height = s.height();
-        this.piecewise = s.motion().equals("piecewise");
-        boolean moving = !s.motion().equals("none") && s.maxShift() > 0;
+        this.piecewise = s.motion() == SimulatedMotion.PIECEWISE;
+        boolean moving = s.motion() != SimulatedMotion.NONE && s.maxShift() > 0;
         double rigidAmplitude = piecewise ? 0.7 * s.maxShift() : s.maxShift();
         this.rigidX = moving ? bounded(SmoothNoise.series(n, 1.5 * s.frameRate(), rng), rigidAmplitude) : new double[n];
         this.rigidY = moving ? bounded(SmoothNoise.series(n, 1.5 * s.frameRate(), rng), rigidAmplitude) : new double[n];

@@ -45,9 +45,9 @@ public final class RecordingSimulator {
         SimulationSettings s = sim.settings();
         try (OutputFolder folder = OutputFolder.bundle(output, "simulation")) {
             Path movieRelative = switch (s.format()) {
-                case "hdf5" -> Path.of(HDF5_NAME);
-                case "v4" -> Path.of(V4_FOLDER);
-                default -> Path.of(TIFF_NAME);
+                case HDF5 -> Path.of(HDF5_NAME);
+                case V4 -> Path.of(V4_FOLDER);
+                case TIFF -> Path.of(TIFF_NAME);
             };
             Path movie = folder.dir().resolve(movieRelative);
             progress.stage("Rendering " + sim.storedFrames() + " frames");
@@ -93,9 +93,9 @@ public final class RecordingSimulator {
 
     private static FrameSink openSink(SimulationSettings s, Path movie, int frames) throws IOException {
         return switch (s.format()) {
-            case "hdf5" -> new Hdf5MovieWriter(movie, HDF5_DATASET, frames, s.width(), s.height(), s.frameRate());
-            case "v4" -> new MiniscopeV4Writer(movie, s.width(), s.height(), s.frameRate(), s.framesPerFile());
-            default -> new TiffStackWriter(movie, s.width(), s.height(), s.bitDepth(), s.frameRate());
+            case HDF5 -> new Hdf5MovieWriter(movie, HDF5_DATASET, frames, s.width(), s.height(), s.frameRate());
+            case V4 -> new MiniscopeV4Writer(movie, s.width(), s.height(), s.frameRate(), s.framesPerFile());
+            case TIFF -> new TiffStackWriter(movie, s.width(), s.height(), s.bitDepth(), s.frameRate());
         };
     }
 }

@@ -1,9 +1,8 @@
 package org.spikescope.sim;
 
+import org.spikescope.core.Choice;
 import org.spikescope.core.SettingsCheck;
 
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Everything that defines a simulated one-photon miniscope recording; the same settings and seed give the same
@@ -28,24 +27,21 @@ import java.util.Locale;
  * @param framesPerFile    frames per AVI in v4 folders (the V4 software writes 1000)
  */
 public record SimulationSettings(
-        int frames, int width, int height, int cells, double frameRate, long seed, String format,
-        double cellRadius, String footprints, String motion, double maxShift,
+        int frames, int width, int height, int cells, double frameRate, long seed, SimulatedFormat format,
+        double cellRadius, String footprints, SimulatedMotion motion, double maxShift,
         double spikeRate, double burstiness, double decayTime, double riseTime,
         double spikeAmplitude, double restingBrightness, double background, double backgroundFluctuation,
         int vessels, double readNoise, int droppedFrames, int corruptedFrames, int framesPerFile) {
 
-    public static final List<String> FORMATS = List.of("tiff", "hdf5", "v4");
-    public static final List<String> MOTIONS = List.of("none", "rigid", "piecewise");
-
     public SimulationSettings {
-        format = format == null ? "tiff" : format.toLowerCase(Locale.ROOT);
-        motion = motion == null ? "rigid" : motion.toLowerCase(Locale.ROOT);
+        format = format == null ? SimulatedFormat.TIFF : format;
+        motion = motion == null ? SimulatedMotion.RIGID : motion;
         footprints = footprints == null ? "" : footprints;
     }
 
     public static SimulationSettings defaults() {
-        return new SimulationSettings(1000, 256, 256, 50, 20.0, 1, "tiff",
-                6.0, "", "rigid", 5.0,
+        return new SimulationSettings(1000, 256, 256, 50, 20.0, 1, SimulatedFormat.TIFF,
+                6.0, "", SimulatedMotion.RIGID, 5.0,
                 0.5, 0.05, 0.6, 0.08,
                 120, 60, 800, 0.15,
                 4, 5.0, 0, 0, 1000);
@@ -53,7 +49,7 @@ public record SimulationSettings(
 
     /** Bits per pixel of the written movie: the Miniscope writes 8-bit AVIs, the other formats 16-bit. */
     public int bitDepth() {
-        return format.equals("v4") ? 8 : 16;
+        return format == SimulatedFormat.V4 ? 8 : 16;
     }
 
     /** Camera counts per photoelectron, chosen so that the movie fits its bit depth. */
@@ -74,8 +70,6 @@ public record SimulationSettings(
                         + "x" + height + ")")
                 .nonNegative("cells", cells)
                 .positive("frameRate", frameRate)
-                .oneOf("format", format, FORMATS)
-                .oneOf("motion", motion, MOTIONS)
                 .require(cellRadius >= 1 && cellRadius <= Math.min(width, height) / 4.0,
                         "cellRadius must be between 1 and a quarter of the image (got " + cellRadius + ")")
                 .nonNegative("maxShift", maxShift)
@@ -94,7 +88,7 @@ public record SimulationSettings(
                 .nonNegative("readNoise", readNoise)
                 .require(droppedFrames >= 0 && droppedFrames <= frames / 10,
                         "droppedFrames must be between 0 and a tenth of the frames (got " + droppedFrames + ")")
-                .require(droppedFrames == 0 || format.equals("v4"), "droppedFrames needs format v4: TIFF and HDF5 "
+                .require(droppedFrames == 0 || format == SimulatedFormat.V4, "droppedFrames needs format v4: TIFF and HDF5 "
                         + "movies carry no time stamps to show the gaps")
                 .require(corruptedFrames >= 0 && corruptedFrames <= frames / 5,
                         "corruptedFrames must be between 0 and a fifth of the frames (got " + corruptedFrames + ")")
@@ -120,10 +114,10 @@ public record SimulationSettings(
         private int cells;
         private double frameRate;
         private long seed;
-        private String format;
+        private SimulatedFormat format;
         private double cellRadius;
         private String footprints;
-        private String motion;
+        private SimulatedMotion motion;
         private double maxShift;
         private double spikeRate;
         private double burstiness;
@@ -196,7 +190,12 @@ public record SimulationSettings(
             return this;
         }
 
+        /** @param value tiff, hdf5 or v4 (any case) */
         public Builder format(String value) {
+            return format(Choice.parse(SimulatedFormat.class, value, "format"));
+        }
+
+        public Builder format(SimulatedFormat value) {
             format = value;
             return this;
         }
@@ -211,7 +210,12 @@ public record SimulationSettings(
             return this;
         }
 
+        /** @param value none, rigid or piecewise (any case) */
         public Builder motion(String value) {
+            return motion(Choice.parse(SimulatedMotion.class, value, "motion"));
+        }
+
+        public Builder motion(SimulatedMotion value) {
             motion = value;
             return this;
         }

@@ -1,9 +1,8 @@
 package org.spikescope.spikes;
 
+import org.spikescope.core.Choice;
 import org.spikescope.core.SettingsCheck;
 
-import java.util.List;
-import java.util.Locale;
 
 /**
  * How traces are deconvolved.
@@ -16,37 +15,24 @@ import java.util.Locale;
  * @param baselineWindowSeconds    window of the running baseline percentile (drift removal)
  * @param baselinePercentile       percentile taken as baseline in each window
  */
-public record DeconvolutionSettings(String model, String penalty, double minSpikeSize, double baselineWindowSeconds,
+public record DeconvolutionSettings(CalciumModel model, SparsityPenalty penalty, double minSpikeSize, double baselineWindowSeconds,
                                     double baselinePercentile) {
 
-    public static final List<String> MODELS = List.of("auto", "AR1", "AR2");
-    public static final List<String> PENALTIES = List.of("L0", "L1");
-
     public static DeconvolutionSettings defaults() {
-        return new DeconvolutionSettings("auto", "L1", 0, 60, 8);
+        return new DeconvolutionSettings(CalciumModel.AUTO, SparsityPenalty.L1, 0, 60, 8);
     }
 
-    public DeconvolutionSettings {
-        model = canonical(model, MODELS);
-        penalty = canonical(penalty, PENALTIES);
-    }
-
-    private static String canonical(String value, List<String> allowed) {
-        if (value == null) {
-            return null;
-        }
-        for (String a : allowed) {
-            if (a.equalsIgnoreCase(value.trim())) {
-                return a;
-            }
-        }
-        return value.trim().toLowerCase(Locale.ROOT);
+    /** @param model auto, AR1 or AR2 @param penalty L0 or L1 (any case) */
+    public DeconvolutionSettings withModel(String model, String penalty) {
+        return new DeconvolutionSettings(Choice.parse(CalciumModel.class, model, "model"),
+                Choice.parse(SparsityPenalty.class, penalty, "penalty"), minSpikeSize, baselineWindowSeconds,
+                baselinePercentile);
     }
 
     public DeconvolutionSettings validate() {
         new SettingsCheck("deconvolution settings")
-                .oneOf("model", model, MODELS)
-                .oneOf("penalty", penalty, PENALTIES)
+                .require(model != null, "model must be one of " + Choice.labels(CalciumModel.class))
+                .require(penalty != null, "penalty must be one of " + Choice.labels(SparsityPenalty.class))
                 .require(minSpikeSize >= 0, "minSpikeSize must be 0 (automatic) or positive (got " + minSpikeSize
                         + ")")
                 .positive("baselineWindowSeconds", baselineWindowSeconds)

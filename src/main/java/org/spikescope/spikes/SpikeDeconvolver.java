@@ -92,9 +92,9 @@ public final class SpikeDeconvolver {
         Solver solver = Solver.of(g, n);
         double lambda = 0;
         double sMin = 0;
-        if (s.penalty().equals("L1") && g.length == 1) {
+        if (s.penalty() == SparsityPenalty.L1 && g.length == 1) {
             lambda = Ar1Pools.lambdaForResidual(z, g[0], sigma * sigma * n, SEARCH_TOLERANCE, MAX_SEARCH_STEPS);
-        } else if (s.penalty().equals("L1")) {
+        } else if (s.penalty() == SparsityPenalty.L1) {
             lambda = noiseConstrained(z, solver, sigma, true);
         } else {
             sMin = s.minSpikeSize() > 0 ? s.minSpikeSize() : noiseConstrained(z, solver, sigma, false);
@@ -134,8 +134,8 @@ public final class SpikeDeconvolver {
      * AR coefficients of the model. AR(2) takes the same decay as AR(1) and the rise, which must be at least a
      * tenth of a frame and under half the decay; otherwise it is AR(1).
      */
-    static double[] coefficients(Kinetics k, double frameRate, String model) {
-        if (model.equals("AR2") && k.rise() * frameRate >= 0.1 && k.rise() < k.decay() / 2) {
+    static double[] coefficients(Kinetics k, double frameRate, CalciumModel model) {
+        if (model == CalciumModel.AR2 && k.rise() * frameRate >= 0.1 && k.rise() < k.decay() / 2) {
             return ArEstimate.ar2(k.rise(), k.decay(), frameRate);
         }
         return new double[]{ArEstimate.ar1(k.decay(), frameRate)};

@@ -1,10 +1,11 @@
 package org.spikescope.benchmark;
 
-import org.spikescope.io.OutputTarget;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
 import org.spikescope.io.FileTrees;
+import org.spikescope.io.OutputTarget;
+import org.spikescope.motion.CorrectedFormat;
 import org.spikescope.motion.FrameRegistration;
 import org.spikescope.motion.MotionCorrectionRun;
 import org.spikescope.motion.MotionSettings;
@@ -65,7 +66,7 @@ public final class MotionCorrectionBenchmark {
                             return false;
                         }
                     };
-                    MotionCorrectionRun run = MotionCorrectionRun.toFolder(movie, settings, OutputTarget.of(dir.resolve(mode)), "tiff",
+                    MotionCorrectionRun run = MotionCorrectionRun.toFolder(movie, settings, OutputTarget.of(dir.resolve(mode)), CorrectedFormat.TIFF,
                             false, clock);
                     long end = System.nanoTime();
                     double seconds = (end - start) / 1e9;

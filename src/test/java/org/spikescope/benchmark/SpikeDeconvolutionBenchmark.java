@@ -74,8 +74,7 @@ public final class SpikeDeconvolutionBenchmark {
     }
 
     private static DeconvolutionSettings settings(String[] mode) {
-        DeconvolutionSettings d = DeconvolutionSettings.defaults();
-        return new DeconvolutionSettings(mode[0], mode[1], 0, d.baselineWindowSeconds(), d.baselinePercentile());
+        return DeconvolutionSettings.defaults().withModel(mode[0], mode[1]);
     }
 
     /** AR(2) calcium (rise 50 ms, decay 0.3–1.5 s) from Poisson spikes at 0.5–2 Hz, noise σ 0.3 of a spike. */

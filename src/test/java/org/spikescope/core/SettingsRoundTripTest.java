@@ -37,14 +37,33 @@ class SettingsRoundTripTest {
         }
     }
 
+    /** Choices are enums: JSON and macros keep their labels, read in any case; a misspelt one names its field. */
+    @Test
+    void choicesAreEnumsWithLabelsReadInAnyCase() throws Exception {
+        String json = Json.MAPPER.writeValueAsString(MotionSettings.defaults());
+        org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"mode\" : \"rigid\""), json);
+        MotionSettings read = Json.MAPPER.readValue(json.replace("\"rigid\"", "\"PieceWise\""),
+                MotionSettings.class);
+        assertEquals(org.spikescope.motion.MotionMode.PIECEWISE, read.mode());
+        assertEquals(org.spikescope.motion.MotionMode.PIECEWISE, MotionSettings.defaults().withMode(" Piecewise ").mode());
+        assertEquals(org.spikescope.spikes.CalciumModel.AR2,
+                DeconvolutionSettings.defaults().withModel("ar2", "l0").model());
+        assertEquals(org.spikescope.sim.SimulatedFormat.V4, SimulationSettings.builder().format("V4").build().format());
+        InputException e = assertThrows(InputException.class, () -> MotionSettings.defaults().withMode("diagonal"));
+        assertEquals("parameter 'mode': 'diagonal' is not one of [rigid, piecewise]", e.getMessage());
+    }
+
     @Test
     void decodingSettingsAreCheckedWithMessagesABiologistReads() {
         DecodingRun.Settings d = DecodingRun.Settings.defaults().validate();
         InputException e = assertThrows(InputException.class, () -> new DecodingRun.Settings(new double[] {500, 100},
-                d.binSize(), List.of("svm"), 1, false, false, -1, 0, 1, new DecodingRun.Models(300, 16, 150, 100, 3,
+                d.binSize(), List.of(), 1, false, false, -1, 0, 1, new DecodingRun.Models(300, 16, 150, 100, 3,
                 1.5)).validate());
         for (String field : List.of("window", "decoders", "folds", "permutations", "c", "treeEta")) {
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(field), field + ": " + e.getMessage());
         }
+        InputException svm = assertThrows(InputException.class, () -> Choice.parseList(
+                org.spikescope.decode.DecoderKind.class, "logistic, svm", "decoders"));
+        assertEquals("parameter 'decoders': 'svm' is not one of [logistic, lstm, xgboost]", svm.getMessage());
     }
 }

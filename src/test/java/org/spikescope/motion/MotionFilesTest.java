@@ -38,7 +38,7 @@ class MotionFilesTest {
     void piecewiseRunWritesTheMovieTheShiftsAndResultsH5(@TempDir Path dir) throws Exception {
         SimulatedFrameSource source = movie("piecewise");
         MotionSettings settings = MotionSettings.defaults().withMode("piecewise").withShape(5, 4).withPatches(48, 24);
-        MotionCorrectionRun run = MotionCorrectionRun.toFolder(source, settings, OutputTarget.of(dir), "tiff", true,
+        MotionCorrectionRun run = MotionCorrectionRun.toFolder(source, settings, OutputTarget.of(dir), CorrectedFormat.TIFF, true,
                 ProgressListener.NONE);
         int patches = run.result().grid().count();
         try (FrameSource corrected = MovieOpener.open(run.movie(), "", 0)) {
@@ -66,7 +66,7 @@ class MotionFilesTest {
     @Test
     void aCancelledRunLeavesTheEarlierResultsAsTheyWere(@TempDir Path dir) throws Exception {
         MotionSettings settings = MotionSettings.defaults().withShape(5, 4);
-        MotionCorrectionRun first = MotionCorrectionRun.toFolder(movie("rigid"), settings, OutputTarget.of(dir), "tiff", false,
+        MotionCorrectionRun first = MotionCorrectionRun.toFolder(movie("rigid"), settings, OutputTarget.of(dir), CorrectedFormat.TIFF, false,
                 ProgressListener.NONE);
         byte[] movie = Files.readAllBytes(first.movie());
         byte[] shifts = Files.readAllBytes(first.shifts());
@@ -90,7 +90,7 @@ class MotionFilesTest {
             }
         };
         assertThrows(CancelledException.class, () -> MotionCorrectionRun.toFolder(movie("piecewise"),
-                settings.withMode("piecewise").withPatches(48, 24), OutputTarget.of(dir), "tiff", false, cancelHalfway));
+                settings.withMode("piecewise").withPatches(48, 24), OutputTarget.of(dir), CorrectedFormat.TIFF, false, cancelHalfway));
         assertArrayEquals(movie, Files.readAllBytes(first.movie()));
         assertArrayEquals(shifts, Files.readAllBytes(first.shifts()));
         try (Stream<Path> files = Files.list(dir)) {
@@ -115,7 +115,7 @@ class MotionFilesTest {
             for (String mode : List.of("rigid", "piecewise")) {
                 MotionSettings settings = MotionSettings.defaults().withMode(mode).withShape(10, 5)
                         .withPatches(96, 48);
-                MotionCorrectionRun run = MotionCorrectionRun.toFolder(clip, settings, OutputTarget.of(dir.resolve(mode)), "tiff",
+                MotionCorrectionRun run = MotionCorrectionRun.toFolder(clip, settings, OutputTarget.of(dir.resolve(mode)), CorrectedFormat.TIFF,
                         true, ProgressListener.NONE);
                 double largest = 0;
                 for (int t = 0; t < run.result().frames(); t++) {

@@ -241,11 +241,13 @@ class SimulatorTest {
 
     @Test
     void badSettingsNameEveryBadField() {
-        InputException e = assertThrows(InputException.class, () -> Sims.small().frames(0).format("avi")
-                .droppedFrames(3).build().validate());
+        InputException e = assertThrows(InputException.class, () -> Sims.small().frames(0).droppedFrames(3).build()
+                .validate());
         String m = e.getMessage();
-        assertTrue(m.contains("frames must be positive") && m.contains("format must be one of [tiff, hdf5, v4]")
-                && m.contains("droppedFrames"), m);
+        assertTrue(m.contains("frames must be positive") && m.contains("droppedFrames needs format v4"), m);
+        InputException format = assertThrows(InputException.class, () -> Sims.small().format("avi"));
+        assertTrue(format.getMessage().contains("parameter 'format': 'avi' is not one of [tiff, hdf5, v4]"),
+                format.getMessage());
     }
 
     @Test

@@ -32,8 +32,8 @@ public final class GroundTruthScore {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 2 ? args[2] : "../shared/data/groundtruth");
         DeconvolutionSettings d = DeconvolutionSettings.defaults();
-        DeconvolutionSettings settings = new DeconvolutionSettings(args.length > 0 ? args[0] : d.model(),
-                args.length > 1 ? args[1] : d.penalty(), 0, d.baselineWindowSeconds(), d.baselinePercentile());
+        DeconvolutionSettings settings = d.withModel(args.length > 0 ? args[0] : d.model().label(),
+                args.length > 1 ? args[1] : d.penalty().label());
         Map<String, Double> scores = score(GroundTruthRecordings.load(root), settings);
         double mean = scores.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         System.out.println("model " + settings.model() + ", penalty " + settings.penalty());

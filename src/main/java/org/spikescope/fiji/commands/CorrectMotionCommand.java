@@ -5,13 +5,15 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.spikescope.core.Choice;
 import org.spikescope.core.FrameSource;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
 import org.spikescope.fiji.OutputTargets;
-import org.spikescope.io.OutputTarget;
 import org.spikescope.fiji.display.FrameSourceStack;
 import org.spikescope.fiji.display.MotionDisplay;
+import org.spikescope.io.OutputTarget;
+import org.spikescope.motion.CorrectedFormat;
 import org.spikescope.motion.MotionCorrectionRun;
 import org.spikescope.motion.MotionSettings;
 import org.spikescope.movie.TiffStackReader;
@@ -48,7 +50,7 @@ public class CorrectMotionCommand implements Command {
     File output;
 
     @Parameter(label = "Mode", choices = {"rigid", "piecewise"})
-    String mode = D.mode();
+    String mode = D.mode().label();
 
     @Parameter(label = "Maximum shift (px)", min = "0")
     double maxShift = D.maxShift();
@@ -86,14 +88,15 @@ public class CorrectMotionCommand implements Command {
                 .validate();
         MotionCorrectionRun run;
         try (FrameSource source = MovieInputs.open(input, dataset, 0, movie)) {
-            run = MotionCorrectionRun.toFolder(source, settings, target, format, detectCorrupted,
+            run = MotionCorrectionRun.toFolder(source, settings, target,
+                    Choice.parse(CorrectedFormat.class, format, "format"), detectCorrupted,
                     FijiProgress.forCommand("Correct Motion"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         summary = String.format(Locale.ROOT, "%d frames, %s, largest shift %.2f px, %d frames left out of the "
                         + "template, mean-image sharpness %.4g -> %.4g (x%.2f); wrote %s, %s, %s",
-                run.result().frames(), settings.mode(), run.result().largestShift(), run.excluded().size(),
+                run.result().frames(), settings.mode().label(), run.result().largestShift(), run.excluded().size(),
                 run.sharpnessBefore(), run.sharpnessAfter(),
                 run.sharpnessAfter() / Math.max(run.sharpnessBefore(), 1e-300), run.movie().getFileName(),
                 run.shifts().getFileName(), run.results().getFileName());

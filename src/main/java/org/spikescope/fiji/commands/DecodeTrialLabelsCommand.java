@@ -3,7 +3,9 @@ package org.spikescope.fiji.commands;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.spikescope.core.Choice;
 import org.spikescope.core.InputException;
+import org.spikescope.decode.DecoderKind;
 import org.spikescope.decode.DecodingResult;
 import org.spikescope.decode.DecodingRun;
 import org.spikescope.fiji.FijiProgress;
@@ -59,8 +61,8 @@ public class DecodeTrialLabelsCommand extends TrialActivityCommand {
         org.spikescope.io.OutputTarget target = org.spikescope.fiji.OutputTargets.of("output", output, overwrite,
                 inputFile() == null ? null : inputFile().toFile(), trialsFile() == null ? null : trialsFile().toFile());
         DecodingRun.Settings s = new DecodingRun.Settings(
-                ParameterValues.numbers("timeLims", timeLims, 2, "0,1000"), binSize, List.of(
-                decoders.split("\\s*,\\s*")), folds, shuffleFolds, balance, permutations, c, seed,
+                ParameterValues.numbers("timeLims", timeLims, 2, "0,1000"), binSize,
+                Choice.parseList(DecoderKind.class, decoders, "decoders"), folds, shuffleFolds, balance, permutations, c, seed,
                 DecodingRun.Models.defaults());
         try {
             DecodingRun.Result r = DecodingRun.toFile(inputFile(), trialsFile(), spikesDataset, labelsDataset, s,

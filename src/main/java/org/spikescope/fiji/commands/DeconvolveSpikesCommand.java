@@ -18,6 +18,9 @@ import org.spikescope.spikes.CellResult;
 import org.spikescope.spikes.DeconvolutionOutputs;
 import org.spikescope.spikes.DeconvolutionSettings;
 import org.spikescope.spikes.SpikeDeconvolver;
+import org.spikescope.core.Choice;
+import org.spikescope.spikes.CalciumModel;
+import org.spikescope.spikes.SparsityPenalty;
 
 import java.io.File;
 import java.io.IOException;
@@ -42,10 +45,10 @@ public class DeconvolveSpikesCommand implements Command {
     double frameRate = 0;
 
     @Parameter(label = "Model", choices = {"auto", "AR1", "AR2"})
-    String model = D.model();
+    String model = D.model().label();
 
     @Parameter(label = "Penalty", choices = {"L1", "L0"})
-    String penalty = D.penalty();
+    String penalty = D.penalty().label();
 
     @Parameter(label = "Minimum spike size", min = "0", description = "in trace units; 0 = automatic (L0)")
     double minSpikeSize = D.minSpikeSize();
@@ -68,8 +71,9 @@ public class DeconvolveSpikesCommand implements Command {
     @Override
     public void run() {
         OutputTarget target = OutputTargets.of("output", output, overwrite, input);
-        DeconvolutionSettings settings = new DeconvolutionSettings(model, penalty, minSpikeSize,
-                D.baselineWindowSeconds(), D.baselinePercentile()).validate();
+        DeconvolutionSettings settings = new DeconvolutionSettings(Choice.parse(CalciumModel.class, model, "model"),
+                Choice.parse(SparsityPenalty.class, penalty, "penalty"), minSpikeSize, D.baselineWindowSeconds(),
+                D.baselinePercentile()).validate();
         TraceSet traces = readInput();
         double rate = traces.frameRate(frameRate);
         CellResult[] results;
@@ -84,7 +88,7 @@ public class DeconvolveSpikesCommand implements Command {
         cells = results.length;
         failedCells = (int) Arrays.stream(results).filter(r -> !r.ok()).count();
         StringBuilder s = new StringBuilder(String.format("%d cells, %d frames at %.3g Hz, model %s, penalty %s",
-                cells, traces.frames(), rate, settings.model(), settings.penalty()));
+                cells, traces.frames(), rate, settings.model().label(), settings.penalty().label()));
         for (CellResult r : results) {
             if (!r.ok()) {
                 s.append("; ").append(r.name()).append(": ").append(r.error());

@@ -28,7 +28,7 @@ public class SimulateRecordingCommand implements Command {
 
     @Parameter(label = "Movie format", choices = {"tiff", "hdf5", "v4"},
             description = "tiff stack, HDF5 dataset /movie, or a Miniscope V4 folder of 8-bit AVIs")
-    String format = D.format();
+    String format = D.format().label();
 
     @Parameter(label = "Frames", min = "1")
     int frames = D.frames();
@@ -56,7 +56,7 @@ public class SimulateRecordingCommand implements Command {
     File footprints;
 
     @Parameter(label = "Motion", choices = {"none", "rigid", "piecewise"})
-    String motion = D.motion();
+    String motion = D.motion().label();
 
     @Parameter(label = "Maximum shift (px)", min = "0")
     double maxShift = D.maxShift();
