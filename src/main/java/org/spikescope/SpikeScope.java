@@ -15,6 +15,7 @@ import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.TraceSet;
 import org.spikescope.core.Trials;
+import org.spikescope.decode.DecodingRun;
 import org.spikescope.detect.DetectionResult;
 import org.spikescope.detect.DetectionSettings;
 import org.spikescope.detect.NeuronDetector;
@@ -27,7 +28,13 @@ import org.spikescope.motion.MotionSettings;
 import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.movie.MovieOpener;
 import org.spikescope.pipeline.PipelineSettings;
+import org.spikescope.sim.GroundTruth;
+import org.spikescope.sim.MovieSimulator;
+import org.spikescope.sim.SimulationSettings;
 import org.spikescope.rates.SpikeFiles;
+import org.spikescope.rates.TrialBinning;
+import org.spikescope.rates.gfr.GfrFitSettings;
+import org.spikescope.rates.gfr.GfrFitting;
 import org.spikescope.rates.rnn.RnnRatesRun;
 import org.spikescope.rates.rnn.RnnSettings;
 import org.spikescope.spikes.CellResult;
@@ -178,6 +185,48 @@ public final class SpikeScope {
     public static RnnRatesRun.Result inferRates(TraceSet spikes, Trials trials, RnnSettings settings) {
         return RnnRatesRun.inMemory(RnnRatesRun.inputs(new SpikeFiles(null, spikes), trials, settings.validate()),
                 settings, ProgressListener.NONE);
+    }
+
+    // decoding
+
+    /**
+     * Trial labels decoded from spikes, cross-validated with permutation chance.
+     *
+     * @param spikes counts per frame, first column time_s (e.g. {@link #spikesTable})
+     * @param trials trial starts and labels; the settings' window (ms from each start) is binned
+     */
+    public static DecodingRun.Result decodeTrials(TraceSet spikes, Trials trials, DecodingRun.Settings settings) {
+        settings.validate();
+        return DecodingRun.inMemory(TrialBinning.fromCounts(spikes, trials, settings.window()[0],
+                settings.window()[1], settings.binSize()), settings, ProgressListener.NONE);
+    }
+
+    // GFR neurons
+
+    /**
+     * A Generalized Firing Rate neuron fitted to one cell's sweeps (GRNN's model).
+     *
+     * @param currents {@code [sweep][bin]} injected current, pA; {@code counts} spikes in the same bins
+     */
+    public static GfrFitting.Result fitGfrNeuron(double[][] currents, double[][] counts, GfrFitSettings settings) {
+        return GfrFitting.fit("cell", "", currents, counts, settings, ProgressListener.NONE);
+    }
+
+    // simulation
+
+    /** A simulated one-photon recording (held in memory, x, y, t) and its ground truth. */
+    public record Simulation(PlanarImg<FloatType, FloatArray> movie, GroundTruth truth) {
+    }
+
+    /** @param templates footprint shapes to draw cells from (empty: discs of the settings' radius) */
+    public static Simulation simulate(SimulationSettings settings, List<Footprint> templates) {
+        MovieSimulator sim = new MovieSimulator(settings.validate(), templates);
+        PlanarImg<FloatType, FloatArray> movie = PlanarImgs.floats(settings.width(), settings.height(),
+                sim.storedFrames());
+        for (int t = 0; t < sim.storedFrames(); t++) {
+            sim.renderStored(t, movie.getPlane(t).getCurrentStorageArray());
+        }
+        return new Simulation(movie, sim.groundTruth());
     }
 
     // the whole pipeline

@@ -1,15 +1,13 @@
 package org.spikescope;
 
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.type.numeric.real.FloatType;
 import org.junit.jupiter.api.Test;
-import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
+import org.spikescope.core.TraceSet;
+import org.spikescope.core.Trials;
+import org.spikescope.decode.DecodingResult;
+import org.spikescope.decode.DecodingRun;
 import org.spikescope.detect.DetectionSettings;
 import org.spikescope.sim.GroundTruth;
-import org.spikescope.sim.MovieSimulator;
-import org.spikescope.sim.SimulatedFrameSource;
 import org.spikescope.sim.SimulationSettings;
 import org.spikescope.testing.Stats;
 import org.spikescope.traces.TraceSettings;
@@ -21,16 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The typed entry points not covered by the scripts' tests, on an ImgLib2 image of a simulated movie. */
+/** The typed entry points not covered by the scripts' tests, on in-memory data. */
 class SpikeScopeApiTest {
 
     @Test
     void extractTracesMeasuresKnownCellsOfAnImgLib2Movie() throws Exception {
         SimulationSettings s = SimulationSettings.builder().width(96).height(96).frames(600).cells(10).cellRadius(5)
                 .motion("none").seed(4).build();
-        MovieSimulator sim = new MovieSimulator(s, List.of());
-        ArrayImg<FloatType, ?> movie = toImg(new SimulatedFrameSource(sim));
-        GroundTruth truth = sim.groundTruth();
+        SpikeScope.Simulation simulation = SpikeScope.simulate(s, List.of());
+        var movie = simulation.movie();
+        GroundTruth truth = simulation.truth();
+        assertEquals(600, movie.dimension(2));
 
         SpikeScope.Cells known = SpikeScope.extractTraces(movie, s.frameRate(), truth.footprints(),
                 TraceSettings.defaults().withCellRadius(5));
@@ -70,13 +69,37 @@ class SpikeScopeApiTest {
         assertTrue(e.getMessage().contains("footprints"), e.getMessage());
     }
 
-    static ArrayImg<FloatType, ?> toImg(FrameSource m) throws java.io.IOException {
-        int w = m.width();
-        int h = m.height();
-        float[] data = new float[w * h * m.frameCount()];
-        for (int t = 0; t < m.frameCount(); t++) {
-            System.arraycopy(m.readFrame(t, null), 0, data, t * w * h, w * h);
+    /**
+     * Simulated trials of two conditions whose neurons respond with different latencies: decoded from a spikes
+     * table far above chance, and at chance once the labels are shuffled.
+     */
+    @Test
+    void decodeTrialsTellsTheConditionsApart() {
+        org.spikescope.rates.rnn.SimulatedTrials sim = new org.spikescope.rates.rnn.SimulatedTrials(60, 12, 7);
+        Trials trials = sim.binned.trials();
+        int framesPerTrial = 200; // trials start 10 s apart; one frame per 50 ms bin
+        int neurons = sim.binned.neurons().size();
+        double[] time = new double[trials.count() * framesPerTrial];
+        double[][] counts = new double[neurons][time.length];
+        for (int f = 0; f < time.length; f++) {
+            time[f] = f * 0.05;
+            int bin = f % framesPerTrial;
+            for (int j = 0; j < neurons && bin < sim.binned.bins(); j++) {
+                counts[j][f] = sim.binned.counts()[f / framesPerTrial][bin][j];
+            }
         }
-        return ArrayImgs.floats(data, w, h, m.frameCount());
+        TraceSet spikes = new TraceSet("time_s", time, sim.binned.neurons(), counts);
+        DecodingRun.Settings d = DecodingRun.Settings.defaults();
+        DecodingRun.Settings settings = new DecodingRun.Settings(new double[] {1000, 3000}, 250, d.decoders(), 5,
+                true, false, 20, d.c(), 1, d.models());
+        DecodingResult right = SpikeScope.decodeTrials(spikes, trials, settings).results().get(0);
+        List<String> shuffled = new java.util.ArrayList<>(trials.labels());
+        java.util.Collections.shuffle(shuffled, new java.util.Random(2));
+        DecodingResult wrong = SpikeScope.decodeTrials(spikes, new Trials(trials.ids(), trials.startSeconds(),
+                shuffled), settings).results().get(0);
+        System.out.printf("decodeTrials: balanced accuracy %.3f (p %.3f); shuffled labels %.3f%n",
+                right.balancedAccuracy(), right.pValue(), wrong.balancedAccuracy());
+        assertTrue(right.balancedAccuracy() >= 0.85, "balanced accuracy " + right.balancedAccuracy());
+        assertTrue(wrong.balancedAccuracy() <= 0.7, "shuffled labels " + wrong.balancedAccuracy());
     }
 }

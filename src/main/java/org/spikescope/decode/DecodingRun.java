@@ -1,12 +1,12 @@
 package org.spikescope.decode;
 
 import org.spikescope.core.Choice;
-import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.SettingsCheck;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
 import org.spikescope.io.TextTable;
+import org.spikescope.rates.BinnedTrials;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,12 +101,10 @@ public final class DecodingRun {
         }
     }
 
-    private static Result decode(Path input, Path trials, String spikesDataset, String labelsDataset, Settings s,
-                                 Path output, ProgressListener progress) throws IOException {
-        progress.stage("Reading trials");
-        // decoding needs labels: an unnamed labels dataset is an error, not "no labels"
-        TrialData data = TrialData.of(ActivityFiles.read(input, trials, spikesDataset,
-                labelsDataset == null ? "" : labelsDataset, s.window(), s.binSize()));
+    /** Decodes the trials' labels from their binned activity, nothing written. */
+    public static Result inMemory(BinnedTrials binned, Settings s, ProgressListener progress) {
+        s.validate();
+        TrialData data = TrialData.of(binned);
         Folds folds = s.shuffleFolds() ? Folds.stratified(data.labels(), s.folds(), s.seed())
                 : Folds.contiguous(data.trials(), s.folds());
         folds.requireEveryClassInTraining(data.labels(), data.classes());
@@ -116,11 +114,20 @@ public final class DecodingRun {
             progress.stage("Decoding: " + d.name());
             results.add(TrialDecoding.run(d, data, folds, s.balance(), s.permutations(), s.seed(), progress));
         }
-        for (DecodingResult r : results) {
-            confusion(r, data).write(sibling(output, "_confusion_" + r.decoder()));
-        }
-        table(results).write(output);
         return new Result(data, results);
+    }
+
+    private static Result decode(Path input, Path trials, String spikesDataset, String labelsDataset, Settings s,
+                                 Path output, ProgressListener progress) throws IOException {
+        progress.stage("Reading trials");
+        // decoding needs labels: an unnamed labels dataset is an error, not "no labels"
+        Result decoded = inMemory(ActivityFiles.read(input, trials, spikesDataset, labelsDataset == null ? ""
+                : labelsDataset, s.window(), s.binSize()), s, progress);
+        for (DecodingResult r : decoded.results()) {
+            confusion(r, decoded.data()).write(sibling(output, "_confusion_" + r.decoder()));
+        }
+        table(decoded.results()).write(output);
+        return decoded;
     }
 
     /** {@code decoder,accuracy,balanced_accuracy,chance,p_value}, one row per decoder. */

@@ -70,6 +70,9 @@ public class GfrFittingTest {
                         + "coefficients %s%n", fit.onsets(), fit.learningRate(), fit.validationEvr(),
                 fit.cell().activation().threshold(), java.util.Arrays.toString(fit.cell().activation().polyCoeff()));
         assertEquals(34, fit.onsets()); // the last 8 sweeps validate: 2 step sweeps and the 6 noise sweeps
+        // the SpikeScope facade hands the same data and settings to the same fit
+        assertEquals(fit.validationEvr(), org.spikescope.SpikeScope.fitGfrNeuron(rec[0], rec[1], s).validationEvr(),
+                1e-9);
         // the activation: within 12 Hz of the truth (max 100 Hz) over the stepped range; measured 9.4 Hz from 34
         // one-bin Poisson samples of the step onsets
         double worst = 0;
