@@ -1,6 +1,7 @@
 package org.spikescope.decode;
 
 import org.spikescope.core.InputException;
+import org.spikescope.core.SettingsCheck;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.rates.RateMetrics;
 import org.spikescope.rates.TrialSplit;
@@ -21,9 +22,31 @@ public final class PopulationPrediction {
     private PopulationPrediction() {
     }
 
-    /** @param source the source neurons' names; empty = a random half (seeded) */
+    /**
+     * @param source         the source neurons' names; empty = a random half (seeded)
+     * @param hidden         the network's hidden units
+     * @param trainSteps     Adam steps (full batch)
+     * @param trainTestSplit share of the trials trained on; the rest are held out for the scores
+     * @param learningRate   Adam's step size
+     */
     public record Settings(List<String> source, int hidden, int trainSteps, double trainTestSplit, long seed,
                            double learningRate) {
+
+        public static Settings defaults() {
+            return new Settings(List.of(), 8, 2000, 0.75, 1, 1e-2);
+        }
+
+        public Settings validate() {
+            new SettingsCheck("population prediction settings")
+                    .require(source != null, "source: a list of neuron names (empty = a random half)")
+                    .require(hidden >= 1, "hidden must be 1 or more (got " + hidden + ")")
+                    .require(trainSteps >= 1, "trainSteps must be 1 or more (got " + trainSteps + ")")
+                    .require(trainTestSplit > 0 && trainTestSplit < 1,
+                            "trainTestSplit must be between 0 and 1, exclusive (got " + trainTestSplit + ")")
+                    .positive("learningRate", learningRate)
+                    .done();
+            return this;
+        }
     }
 
     /**
@@ -37,6 +60,7 @@ public final class PopulationPrediction {
 
     /** @param counts {@code [trial][bin][neuron]} */
     public static Result run(double[][][] counts, List<String> neurons, Settings s, ProgressListener progress) {
+        s.validate();
         int[][] roles = roles(neurons, s);
         int[] src = roles[0];
         int[] tgt = roles[1];

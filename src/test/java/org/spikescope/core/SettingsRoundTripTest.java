@@ -26,7 +26,7 @@ class SettingsRoundTripTest {
     private static final List<Object> DEFAULTS = List.of(MotionSettings.defaults(), DetectionSettings.defaults(),
             TraceSettings.defaults(), DeconvolutionSettings.defaults(), PipelineSettings.defaults(),
             RnnSettings.defaults(), GfrFitSettings.defaults(), SimulationSettings.defaults(),
-            DecodingRun.Settings.defaults());
+            DecodingRun.Settings.defaults(), org.spikescope.decode.PopulationPrediction.Settings.defaults());
 
     @Test
     void everySettingsRecordRoundTripsThroughJson() throws Exception {

@@ -25,21 +25,23 @@ import java.util.Locale;
 @Plugin(type = Command.class, label = "Predict Population Activity")
 public class PredictPopulationActivityCommand extends TrialActivityCommand {
 
+    private static final PopulationPrediction.Settings D = PopulationPrediction.Settings.defaults();
+
     @Parameter(label = "Source neurons", required = false, description = "comma-separated names; empty = a random "
             + "half; the rest are predicted")
     String source = "";
 
     @Parameter(label = "Hidden size", min = "1")
-    int hiddenSize = 8;
+    int hiddenSize = D.hidden();
 
     @Parameter(label = "Training steps", min = "1")
-    int trainSteps = 2000;
+    int trainSteps = D.trainSteps();
 
     @Parameter(label = "Training share of trials", min = "0", max = "1")
-    double trainTestSplit = 0.75;
+    double trainTestSplit = D.trainTestSplit();
 
     @Parameter(label = "Seed")
-    long seed = 1;
+    long seed = D.seed();
 
     @Parameter(label = "Output folder", style = "directory")
     File output;
@@ -58,7 +60,8 @@ public class PredictPopulationActivityCommand extends TrialActivityCommand {
         try {
             BinnedTrials in = ActivityFiles.read(inputFile(), trialsFile(), spikesDataset, null, window, binSize);
             PopulationPrediction.Result r = PopulationRun.toFolder(in, new PopulationPrediction.Settings(sources,
-                            hiddenSize, trainSteps, trainTestSplit, seed, 1e-2), target,
+                            hiddenSize, trainSteps, trainTestSplit, seed,
+                            D.learningRate()), target,
                     FijiProgress.forCommand("Predict Population Activity"));
             summary = String.format(Locale.ROOT, "%d source and %d target neurons, %d held-out trials: %.3f bits per "
                     + "spike; wrote %s", r.source().size(), r.target().size(), r.test().length, r.overall(), output);
