@@ -77,6 +77,9 @@ public record DetectionRun(DetectionResult result, Path folder) {
                 .attribute("/detection", "baseline_seconds", settings.baselineSeconds())
                 .attribute("/detection", "background_patterns", settings.backgroundPatterns())
                 .attribute("/detection", "min_spatial_correlation", settings.minSpatialCorrelation())
+                .attribute("/detection", "decay_time", settings.decayTime())
+                .attribute("/detection", "decay_time_used_s", s.kinetics().decayFrames() / movie.times().frameRate())
+                .attribute("/detection", "decay_time_estimated", s.kinetics().estimated() ? 1 : 0)
                 .attribute("/detection", "excluded_frame_count", excluded.size());
         if (!r.footprints().isEmpty()) {
             h5.dataset("/detection/spatial_correlation", r.spatialCorrelation());

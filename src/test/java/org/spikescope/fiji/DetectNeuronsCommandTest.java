@@ -63,6 +63,11 @@ class DetectNeuronsCommandTest {
             assertEquals(dff.cells(), h5dff.length);
             assertEquals(800, h5dff[0].length);
             assertEquals(96, ((float[][]) h5.getDatasetByPath("/summary/correlation").getData()).length);
+            // the decay time detection estimated from the movie (the simulator's calcium decays over 0.6 s)
+            var detection = h5.getByPath("/detection");
+            double decay = ((Number) detection.getAttribute("decay_time_used_s").getData()).doubleValue();
+            assertEquals(1, ((Number) detection.getAttribute("decay_time_estimated").getData()).intValue());
+            assertTrue(decay >= 0.3 && decay <= 1.5, "decay time used " + decay + " s");
         }
         float[][][] truth;
         try (HdfFile h5 = new HdfFile(recording.resolve("groundtruth/results.h5"))) {
