@@ -25,6 +25,8 @@ public final class MovieSimulator {
     private final MotionPath motion;
     private final int[] storedToTrue;
     private final List<Integer> corrupted;
+    /** The lens's fall-off, 1 in the centre; null when there is none. */
+    private final float[] lens;
 
     public MovieSimulator(SimulationSettings settings, List<Footprint> templates) {
         this.s = settings.validate();
@@ -55,6 +57,22 @@ public final class MovieSimulator {
         SplittableRandom eventRng = master.split();
         this.storedToTrue = keptFrames(s.frames(), s.droppedFrames(), eventRng);
         this.corrupted = pick(storedToTrue.length, s.corruptedFrames(), eventRng);
+        this.lens = s.vignetting() > 1 ? lens(s.width(), s.height(), s.vignetting()) : null;
+    }
+
+    /** 1 / (1 + (v − 1)·r²), r the distance from the centre over the half-diagonal: v times dimmer in the corners. */
+    static float[] lens(int w, int h, double vignetting) {
+        float[] out = new float[w * h];
+        double cx = (w - 1) / 2.0;
+        double cy = (h - 1) / 2.0;
+        double r2max = cx * cx + cy * cy;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double r2 = ((x - cx) * (x - cx) + (y - cy) * (y - cy)) / r2max;
+                out[y * w + x] = (float) (1 / (1 + (vignetting - 1) * r2));
+            }
+        }
+        return out;
     }
 
     private static List<Footprint> shaded(List<Footprint> shapes, float[] shade, int width) {
@@ -127,6 +145,11 @@ public final class MovieSimulator {
         }
         float[] frame = out != null ? out : new float[w * h];
         warp(scene, frame, t);
+        if (lens != null) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] *= lens[i];
+            }
+        }
         SplittableRandom noise = new SplittableRandom(s.seed() ^ (0x9E3779B97F4A7C15L * (t + 1)));
         float offset = (float) s.offsetCounts();
         for (int i = 0; i < frame.length; i++) {

@@ -25,17 +25,23 @@ import org.spikescope.core.SettingsCheck;
  * @param droppedFrames    frames lost in acquisition (v4 only: they show in the time stamps)
  * @param corruptedFrames  frames damaged by line noise or corrupted blocks
  * @param framesPerFile    frames per AVI in v4 folders (the V4 software writes 1000)
+ * @param vignetting       the lens's fall-off, brightness in the centre over that in the corners, on all the light
+ *                         the brain sends (cells and background alike, after motion: the lens does not move with
+ *                         the brain); 1 = none. A real miniscope measured 2.6 (shared/data/miniscope)
  */
 public record SimulationSettings(
         int frames, int width, int height, int cells, double frameRate, long seed, SimulatedFormat format,
         double cellRadius, String footprints, SimulatedMotion motion, double maxShift,
         double spikeRate, double burstiness, double decayTime, double riseTime,
         double spikeAmplitude, double restingBrightness, double background, double backgroundFluctuation,
-        int vessels, double readNoise, int droppedFrames, int corruptedFrames, int framesPerFile) {
+        int vessels, double readNoise, int droppedFrames, int corruptedFrames, int framesPerFile,
+        double vignetting) {
 
     public SimulationSettings {
         format = format == null ? SimulatedFormat.TIFF : format;
         motion = motion == null ? SimulatedMotion.RIGID : motion;
+        // settings files written before the lens was simulated have no vignetting: none
+        vignetting = vignetting == 0 ? 1 : vignetting;
         footprints = footprints == null ? "" : footprints;
     }
 
@@ -44,7 +50,7 @@ public record SimulationSettings(
                 6.0, "", SimulatedMotion.RIGID, 5.0,
                 0.5, 0.05, 0.6, 0.08,
                 120, 60, 800, 0.15,
-                4, 5.0, 0, 0, 1000);
+                4, 5.0, 0, 0, 1000, 1);
     }
 
     /** Bits per pixel of the written movie: the Miniscope writes 8-bit AVIs, the other formats 16-bit. */
@@ -93,6 +99,7 @@ public record SimulationSettings(
                 .require(corruptedFrames >= 0 && corruptedFrames <= frames / 5,
                         "corruptedFrames must be between 0 and a fifth of the frames (got " + corruptedFrames + ")")
                 .positive("framesPerFile", framesPerFile)
+                .between("vignetting", vignetting, 1, 20)
                 .done();
         return this;
     }
@@ -132,6 +139,7 @@ public record SimulationSettings(
         private int droppedFrames;
         private int corruptedFrames;
         private int framesPerFile;
+        private double vignetting;
 
         private Builder(SimulationSettings s) {
             frames = s.frames();
@@ -158,6 +166,7 @@ public record SimulationSettings(
             droppedFrames = s.droppedFrames();
             corruptedFrames = s.corruptedFrames();
             framesPerFile = s.framesPerFile();
+            vignetting = s.vignetting();
         }
 
         public Builder frames(int value) {
@@ -290,8 +299,17 @@ public record SimulationSettings(
             return this;
         }
 
+        /** @param value centre over corner brightness of the lens, 1 = none */
+        public Builder vignetting(double value) {
+            vignetting = value;
+            return this;
+        }
+
         public SimulationSettings build() {
-            return new SimulationSettings(frames, width, height, cells, frameRate, seed, format, cellRadius, footprints, motion, maxShift, spikeRate, burstiness, decayTime, riseTime, spikeAmplitude, restingBrightness, background, backgroundFluctuation, vessels, readNoise, droppedFrames, corruptedFrames, framesPerFile);
+            return new SimulationSettings(frames, width, height, cells, frameRate, seed, format, cellRadius,
+                    footprints, motion, maxShift, spikeRate, burstiness, decayTime, riseTime, spikeAmplitude,
+                    restingBrightness, background, backgroundFluctuation, vessels, readNoise, droppedFrames,
+                    corruptedFrames, framesPerFile, vignetting);
         }
     }
 }

@@ -58,12 +58,34 @@ class DetectionAccuracyTest {
         assertMeetsTheField(score);
     }
 
+    /**
+     * The one-photon regime real recordings show and the table above does not: a slow indicator (1.5 s), ΔF/F of a
+     * few % (spikes of 40 e⁻ on 860 e⁻ of light), the lens's vignetting (2.6×) and 30 cells. Measured: F1 0.821
+     * with the decay estimated from the movie (3.1 s: the estimate runs long), 0.893 with the indicator's decay
+     * time given, as a person who knows their indicator would.
+     */
+    @Test
+    void findsCellsOfASlowDimIndicatorUnderAVignettedLens() throws Exception {
+        SimulationSettings s = movie().decayTime(1.5).spikeAmplitude(40).vignetting(2.6).cells(30).build();
+        DetectionScore estimated = detect(s, List.of(), DetectionSettings.defaults().withCellRadius(6));
+        DetectionScore given = detect(s, List.of(), DetectionSettings.defaults().withCellRadius(6).withDecayTime(1.5));
+        System.out.println("slow, dim, vignetted, decay estimated: " + estimated);
+        System.out.println("slow, dim, vignetted, decay given: " + given);
+        assertTrue(estimated.f1() >= 0.75, "F1 " + estimated);
+        assertTrue(given.f1() >= 0.85, "F1 " + given);
+        assertTrue(given.medianTraceCorrelation() >= 0.9, "traces " + given);
+    }
+
     private static DetectionScore detect(SimulationSettings s, List<Footprint> templates, double cellRadius)
+            throws Exception {
+        return detect(s, templates, DetectionSettings.defaults().withCellRadius(cellRadius));
+    }
+
+    private static DetectionScore detect(SimulationSettings s, List<Footprint> templates, DetectionSettings settings)
             throws Exception {
         MovieSimulator sim = new MovieSimulator(s, templates);
         try (MemoryMovie movie = new MemoryMovie(new SimulatedFrameSource(sim))) {
-            DetectionResult r = NeuronDetector.detect(movie, DetectionSettings.defaults().withCellRadius(cellRadius),
-                    java.util.Set.of(), ProgressListener.NONE);
+            DetectionResult r = NeuronDetector.detect(movie, settings, java.util.Set.of(), ProgressListener.NONE);
             return DetectionScore.of(r, sim.groundTruth(), s.width(), s.height());
         }
     }

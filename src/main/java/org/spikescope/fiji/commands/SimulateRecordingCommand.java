@@ -76,6 +76,10 @@ public class SimulateRecordingCommand implements Command {
     @Parameter(label = "Blood vessels", min = "0")
     int vessels = D.vessels();
 
+    @Parameter(label = "Lens vignetting (centre / corner brightness)", min = "1",
+            description = "1 = none; a real miniscope measured 2.6")
+    double vignetting = D.vignetting();
+
     @Parameter(label = "Dropped frames (v4 only)", min = "0")
     int droppedFrames = D.droppedFrames();
 
@@ -103,7 +107,7 @@ public class SimulateRecordingCommand implements Command {
                 .frameRate(frameRate).seed(seed).format(format).cellRadius(cellRadius)
                 .footprints(footprints == null ? "" : footprints.getPath()).motion(motion).maxShift(maxShift)
                 .spikeRate(spikeRate).decayTime(decayTime).riseTime(Math.min(D.riseTime(), decayTime / 2))
-                .spikeAmplitude(spikeAmplitude).background(background).vessels(vessels).droppedFrames(droppedFrames)
+                .spikeAmplitude(spikeAmplitude).background(background).vessels(vessels).vignetting(vignetting).droppedFrames(droppedFrames)
                 .corruptedFrames(corruptedFrames).build().validate();
         try {
             List<Footprint> templates = s.footprints().isEmpty() ? List.of()
