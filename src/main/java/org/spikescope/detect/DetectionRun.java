@@ -78,6 +78,7 @@ public record DetectionRun(DetectionResult result, Path folder) {
                 .attribute("/detection", "background_patterns", settings.backgroundPatterns())
                 .attribute("/detection", "min_spatial_correlation", settings.minSpatialCorrelation())
                 .attribute("/detection", "decay_time", settings.decayTime())
+                .attribute("/detection", "indicator", settings.indicator().label())
                 .attribute("/detection", "decay_time_used_s", s.kinetics().decayFrames() / movie.times().frameRate())
                 .attribute("/detection", "decay_time_estimated", s.kinetics().estimated() ? 1 : 0)
                 .attribute("/detection", "excluded_frame_count", excluded.size());

@@ -1,5 +1,6 @@
 package org.spikescope.detect;
 
+import org.spikescope.core.Choice;
 import org.spikescope.core.SettingsCheck;
 import org.spikescope.traces.TraceSettings;
 
@@ -18,38 +19,60 @@ import org.spikescope.traces.TraceSettings;
  * @param backgroundPatterns fluctuating background patterns modelled besides the smooth background (CaImAn's nb)
  * @param minSpatialCorrelation a footprint must correlate at least this well with the image its activity explains
  *                          (CaImAn's rval_thr)
- * @param decayTime         the calcium indicator's decay time constant, seconds (GCaMP6f ≈ 0.4, GCaMP6s ≈ 1.5 in
- *                          cortex, longer in 1p recordings); 0 = estimated from the movie. Every time constant of
- *                          detection follows from it ({@link Kinetics})
+ * @param decayTime         the calcium indicator's decay time constant, seconds (two-photon, cortex: 0.7 for GCaMP6f,
+ *                          1.25 for GCaMP6s, {@link Indicator}; longer in many one-photon recordings); 0 = the
+ *                          indicator's, or estimated from the movie. Every time constant of detection follows from
+ *                          it ({@link Kinetics})
+ * @param indicator         the indicator, for its decay time when {@code decayTime} is 0 ({@link Indicator});
+ *                          unknown = estimate it from the movie
  */
 public record DetectionSettings(double cellRadius, double minCorrelation, double minPnr, double mergeCorrelation,
                                 double minTraceSnr, int iterations, double baselinePercentile,
                                 double baselineSeconds, int backgroundPatterns, double minSpatialCorrelation,
-                                double decayTime) {
+                                double decayTime, Indicator indicator) {
+
+    public DetectionSettings {
+        indicator = indicator == null ? Indicator.UNKNOWN : indicator;
+    }
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(5, 0.8, 7, 0.8, 6, 2, 8, 30, 1, 0.5, 0);
+        return new DetectionSettings(5, 0.8, 7, 0.8, 6, 2, 8, 30, 1, 0.5, 0, Indicator.UNKNOWN);
     }
 
     public DetectionSettings withCellRadius(double radius) {
         return new DetectionSettings(radius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
-                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, decayTime);
+                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, decayTime, indicator);
     }
 
     public DetectionSettings withSeeds(double correlation, double pnr) {
         return new DetectionSettings(cellRadius, correlation, pnr, mergeCorrelation, minTraceSnr, iterations,
-                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, decayTime);
+                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, decayTime, indicator);
     }
 
     public DetectionSettings withBaseline(double percentile, double seconds) {
         return new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
-                percentile, seconds, backgroundPatterns, minSpatialCorrelation, decayTime);
+                percentile, seconds, backgroundPatterns, minSpatialCorrelation, decayTime, indicator);
     }
 
     /** @param seconds the indicator's decay time constant, 0 = estimate it from the movie */
     public DetectionSettings withDecayTime(double seconds) {
         return new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
-                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, seconds);
+                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, seconds, indicator);
+    }
+
+    /** @param name the indicator's name (any case), or "unknown" to estimate its decay from the movie */
+    public DetectionSettings withIndicator(String name) {
+        return withIndicator(Choice.parse(Indicator.class, name, "indicator"));
+    }
+
+    public DetectionSettings withIndicator(Indicator value) {
+        return new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation, minTraceSnr, iterations,
+                baselinePercentile, baselineSeconds, backgroundPatterns, minSpatialCorrelation, decayTime, value);
+    }
+
+    /** The decay time detection is given, seconds: decayTime, else the indicator's; 0 = estimate it. */
+    public double givenDecaySeconds() {
+        return decayTime > 0 ? decayTime : indicator.decaySeconds();
     }
 
     /** How the traces of the cells found are measured. */
@@ -75,6 +98,9 @@ public record DetectionSettings(double cellRadius, double minCorrelation, double
                 .between("backgroundPatterns", backgroundPatterns, 0, 10)
                 .between("minSpatialCorrelation", minSpatialCorrelation, -1, 1)
                 .between("decayTime", decayTime, 0, 60)
+                .require(decayTime == 0 || indicator == Indicator.UNKNOWN || decayTime == indicator.decaySeconds(),
+                        "decayTime (" + decayTime + " s) and indicator (" + indicator.label() + ", "
+                                + indicator.decaySeconds() + " s) disagree: give one of them")
                 .done();
         return this;
     }

@@ -23,12 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KineticsEstimateTest {
 
     private static Kinetics estimated(double decaySeconds, double given) throws Exception {
+        return estimated(decaySeconds, DetectionSettings.defaults().withCellRadius(6).withDecayTime(given));
+    }
+
+    private static Kinetics estimated(double decaySeconds, DetectionSettings settings) throws Exception {
         SimulationSettings s = SimulationSettings.builder().width(96).height(96).frames(1000).cells(12).cellRadius(6)
                 .decayTime(decaySeconds).riseTime(0.05).motion("none").seed(3).build();
         MovieSimulator sim = new MovieSimulator(s, List.of());
         try (MemoryMovie movie = new MemoryMovie(new SimulatedFrameSource(sim))) {
-            return NeuronDetector.detect(movie, DetectionSettings.defaults().withCellRadius(6).withDecayTime(given),
-                    Set.of(), ProgressListener.NONE).summary().kinetics();
+            return NeuronDetector.detect(movie, settings, Set.of(), ProgressListener.NONE).summary().kinetics();
         }
     }
 
@@ -50,5 +53,18 @@ class KineticsEstimateTest {
         Kinetics given = estimated(0.3, 2);
         assertFalse(given.estimated());
         assertEquals(40, given.decayFrames(), 1e-9);
+    }
+
+    /** Naming the indicator is the same as giving its decay time; both, disagreeing, is an error naming them. */
+    @Test
+    void anIndicatorsNameGivesItsDecayTime() throws Exception {
+        Kinetics named = estimated(0.3, DetectionSettings.defaults().withCellRadius(6).withIndicator("gcamp6s"));
+        assertFalse(named.estimated());
+        assertEquals(1.25 * 20, named.decayFrames(), 1e-9);
+        org.spikescope.core.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.spikescope.core.InputException.class, () -> DetectionSettings.defaults().withDecayTime(2)
+                        .withIndicator(Indicator.GCAMP6F).validate());
+        assertTrue(e.getMessage().contains("decayTime (2.0 s) and indicator (GCaMP6f, 0.7 s) disagree"),
+                e.getMessage());
     }
 }

@@ -5,10 +5,12 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.spikescope.core.Choice;
 import org.spikescope.core.FrameSource;
 import org.spikescope.detect.DetectionResult;
 import org.spikescope.detect.DetectionRun;
 import org.spikescope.detect.DetectionSettings;
+import org.spikescope.detect.Indicator;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.MovieInputs;
 import org.spikescope.fiji.OutputTargets;
@@ -70,8 +72,13 @@ public class DetectNeuronsCommand implements Command {
     int backgroundPatterns = D.backgroundPatterns();
 
     @Parameter(label = "Indicator decay time (s)", min = "0", max = "60",
-            description = "the calcium indicator's decay time constant; 0 = estimate it from the movie")
+            description = "the calcium indicator's decay time constant; 0 = the indicator's, or estimated from the"
+                    + " movie")
     double decayTime = D.decayTime();
+
+    @Parameter(label = "Indicator", choices = {"unknown", "GCaMP6f", "GCaMP6m", "GCaMP6s", "jRGECO1a"},
+            description = "sets the decay time (two-photon values: 0.7, 1.0, 1.25, 0.7 s); unknown = estimate it")
+    String indicator = D.indicator().label();
 
     @Parameter(label = "Leave corrupted frames out")
     boolean detectCorrupted = true;
@@ -95,7 +102,7 @@ public class DetectNeuronsCommand implements Command {
         org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input, movie);
         DetectionSettings settings = new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation,
                 minTraceSnr, D.iterations(), D.baselinePercentile(), D.baselineSeconds(), backgroundPatterns,
-                minSpatialCorrelation, decayTime).validate();
+                minSpatialCorrelation, decayTime, Choice.parse(Indicator.class, indicator, "indicator")).validate();
         DetectionRun run;
         try (FrameSource source = MovieInputs.open(input, dataset, frameRate, movie)) {
             run = DetectionRun.toFolder(source, settings, detectCorrupted, target,
