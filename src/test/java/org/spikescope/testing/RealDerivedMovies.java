@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * <li>{@link #min1pipe}: MIN1PIPE's 50 cells of its 150×150, 1,000-frame demo, with its own rank-1 background as
  * a fluctuation on the glow.</li>
  * <li>{@link #placecell}: minian's 10 cells of a 200×200 session (10,000 frames) on a vignetted glow.</li>
+ * <li>{@link #cellreg}: kept aside (nothing is tuned on it): CellReg's 495–598 real footprints of one mouse's
+ * sessions (about 250×320, a dense field), each given one of placecell's real traces, shifted in time by a seeded
+ * random offset so that neighbours do not share their activity, on a vignetted glow.</li>
  * </ul>
  * Each cell's trace is scaled to ΔF/F so that the median cell peaks at {@code PEAK_DFF}, the level the issue
  * measured on a real CA1 extraction (5.7 %); frames are rendered on demand (noise seeded per frame).
@@ -92,6 +95,44 @@ public final class RealDerivedMovies {
         java.util.Arrays.fill(steady, 1);
         return new Scene("placecell " + session, 200, 200, 20, cells, toDff(cut), vignetted(200, 200),
                 new float[200 * 200], steady);
+    }
+
+    /**
+     * @param session 1 to 5
+     * @param frames  at most 10,000
+     */
+    public static Scene cellreg(int session, int frames) throws IOException {
+        Path gz = DATA.resolve("cellreg").resolve("session_" + session + "_footprints.csv.gz");
+        Path csv = java.nio.file.Files.createTempFile("cellreg", ".csv");
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(gz))) {
+            java.nio.file.Files.copy(in, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<Footprint> cells;
+        try {
+            cells = sparseFootprints(csv, "cell", 0, 0);
+        } finally {
+            java.nio.file.Files.delete(csv);
+        }
+        int w = 0;
+        int h = 0;
+        for (Footprint f : cells) {
+            w = Math.max(w, f.x0() + f.w());
+            h = Math.max(h, f.y0() + f.h());
+        }
+        double[][] real = columns(DATA.resolve("placecell").resolve("regression_1d").resolve("C.csv"), 10);
+        SplittableRandom rng = new SplittableRandom(session);
+        double[][] traces = new double[cells.size()][frames];
+        for (int c = 0; c < traces.length; c++) {
+            double[] source = real[c % real.length];
+            int offset = rng.nextInt(source.length);
+            for (int t = 0; t < frames; t++) {
+                traces[c][t] = source[(offset + t) % source.length];
+            }
+        }
+        double[] steady = new double[frames];
+        java.util.Arrays.fill(steady, 1);
+        return new Scene("cellreg session " + session, w, h, 20, cells, toDff(traces), vignetted(w, h),
+                new float[w * h], steady);
     }
 
     /** ΔF/F: each trace less its 8th percentile, scaled so that the median cell's peak is {@link #PEAK_DFF}. */
