@@ -6,9 +6,9 @@ import org.spikescope.core.InputException;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
-import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.io.TraceTables;
+import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.traces.TraceOutputs;
 
 import java.io.IOException;
