@@ -77,18 +77,7 @@ class SpikeScopeApiTest {
     void decodeTrialsTellsTheConditionsApart() {
         org.spikescope.rates.rnn.SimulatedTrials sim = new org.spikescope.rates.rnn.SimulatedTrials(60, 12, 7);
         Trials trials = sim.binned.trials();
-        int framesPerTrial = 200; // trials start 10 s apart; one frame per 50 ms bin
-        int neurons = sim.binned.neurons().size();
-        double[] time = new double[trials.count() * framesPerTrial];
-        double[][] counts = new double[neurons][time.length];
-        for (int f = 0; f < time.length; f++) {
-            time[f] = f * 0.05;
-            int bin = f % framesPerTrial;
-            for (int j = 0; j < neurons && bin < sim.binned.bins(); j++) {
-                counts[j][f] = sim.binned.counts()[f / framesPerTrial][bin][j];
-            }
-        }
-        TraceSet spikes = new TraceSet("time_s", time, sim.binned.neurons(), counts);
+        TraceSet spikes = sim.spikesPerFrame();
         DecodingRun.Settings d = DecodingRun.Settings.defaults();
         DecodingRun.Settings settings = new DecodingRun.Settings(new double[] {1000, 3000}, 250, d.decoders(), 5,
                 true, false, 20, d.c(), 1, d.models());

@@ -1,8 +1,8 @@
 package org.spikescope.decode;
 
 import org.spikescope.core.InputException;
-import org.spikescope.core.SettingsCheck;
 import org.spikescope.core.ProgressListener;
+import org.spikescope.core.SettingsCheck;
 import org.spikescope.rates.RateMetrics;
 import org.spikescope.rates.TrialSplit;
 import org.spikescope.rates.ZScore;

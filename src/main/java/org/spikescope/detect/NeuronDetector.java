@@ -41,8 +41,8 @@ public final class NeuronDetector {
         CellMovie movie = CellMovie.of(source, settings.cellRadius(), excluded);
         try (Workers pool = new Workers()) {
             double rate = source.times().frameRate();
-            Kinetics given = settings.givenDecaySeconds() > 0 ? Kinetics.given(settings.givenDecaySeconds(), rate)
-                    : null;
+            double decay = settings.givenDecaySeconds();
+            Kinetics given = decay > 0 ? Kinetics.given(decay, rate) : null;
             SummaryImages summary = SummaryImages.compute(movie, given,
                     new Kinetics.Range(rate, ASSUMED_DECAY, FASTEST_DECAY, SLOWEST_DECAY), pool, progress);
             Kinetics kinetics = summary.kinetics();

@@ -164,15 +164,13 @@ class ScriptsTest {
             throws Exception {
         org.spikescope.rates.rnn.SimulatedTrials sim = new org.spikescope.rates.rnn.SimulatedTrials(80, 12, 5);
         org.spikescope.core.Trials trials = sim.binned.trials();
-        int framesPerTrial = 200; // trials start 10 s apart; one frame per 50 ms bin
+        TraceSet spikes = sim.spikesPerFrame();
         ij.measure.ResultsTable rt = new ij.measure.ResultsTable();
-        for (int f = 0; f < trials.count() * framesPerTrial; f++) {
+        for (int f = 0; f < spikes.frames(); f++) {
             rt.incrementCounter();
-            rt.addValue("time_s", f * 0.05);
-            int k = f / framesPerTrial;
-            int bin = f % framesPerTrial;
-            for (int j = 0; j < sim.binned.neurons().size(); j++) {
-                rt.addValue(sim.binned.neurons().get(j), bin < sim.binned.bins() ? sim.binned.counts()[k][bin][j] : 0);
+            rt.addValue("time_s", spikes.time()[f]);
+            for (int j = 0; j < spikes.cells(); j++) {
+                rt.addValue(spikes.names().get(j), spikes.values()[j][f]);
             }
         }
         ij.measure.ResultsTable.getResultsTable().reset();

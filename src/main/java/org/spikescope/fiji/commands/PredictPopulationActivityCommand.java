@@ -60,8 +60,7 @@ public class PredictPopulationActivityCommand extends TrialActivityCommand {
         try {
             BinnedTrials in = ActivityFiles.read(inputFile(), trialsFile(), spikesDataset, null, window, binSize);
             PopulationPrediction.Result r = PopulationRun.toFolder(in, new PopulationPrediction.Settings(sources,
-                            hiddenSize, trainSteps, trainTestSplit, seed,
-                            D.learningRate()), target,
+                            hiddenSize, trainSteps, trainTestSplit, seed, D.learningRate()), target,
                     FijiProgress.forCommand("Predict Population Activity"));
             summary = String.format(Locale.ROOT, "%d source and %d target neurons, %d held-out trials: %.3f bits per "
                     + "spike; wrote %s", r.source().size(), r.target().size(), r.test().length, r.overall(), output);

@@ -107,7 +107,8 @@ public class SimulateRecordingCommand implements Command {
                 .frameRate(frameRate).seed(seed).format(format).cellRadius(cellRadius)
                 .footprints(footprints == null ? "" : footprints.getPath()).motion(motion).maxShift(maxShift)
                 .spikeRate(spikeRate).decayTime(decayTime).riseTime(Math.min(D.riseTime(), decayTime / 2))
-                .spikeAmplitude(spikeAmplitude).background(background).vessels(vessels).vignetting(vignetting).droppedFrames(droppedFrames)
+                .spikeAmplitude(spikeAmplitude).background(background).vessels(vessels).vignetting(vignetting)
+                .droppedFrames(droppedFrames)
                 .corruptedFrames(corruptedFrames).build().validate();
         try {
             List<Footprint> templates = s.footprints().isEmpty() ? List.of()

@@ -1,5 +1,6 @@
 package org.spikescope.rates.rnn;
 
+import org.spikescope.core.TraceSet;
 import org.spikescope.core.Trials;
 import org.spikescope.rates.BinnedTrials;
 import org.spikescope.sim.SpikeTrains;
@@ -59,5 +60,24 @@ public final class SimulatedTrials {
         }
         binned = new BinnedTrials(new Trials(ids, starts, labels), org.spikescope.io.TraceTables.cellNames(neurons), 0,
                 BIN_MS, counts);
+    }
+
+    /**
+     * The trials' counts as a recording's spikes table: one 50 ms frame per bin (20 Hz), time_s first, zeros between
+     * the trials (they start 10 s apart).
+     */
+    public TraceSet spikesPerFrame() {
+        int framesPerTrial = 200;
+        int neurons = binned.neurons().size();
+        double[] time = new double[binned.trials().count() * framesPerTrial];
+        double[][] counts = new double[neurons][time.length];
+        for (int f = 0; f < time.length; f++) {
+            time[f] = f * BIN_MS / 1000;
+            int bin = f % framesPerTrial;
+            for (int j = 0; j < neurons && bin < binned.bins(); j++) {
+                counts[j][f] = binned.counts()[f / framesPerTrial][bin][j];
+            }
+        }
+        return new TraceSet("time_s", time, binned.neurons(), counts);
     }
 }
