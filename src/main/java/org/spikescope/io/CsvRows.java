@@ -3,12 +3,17 @@ package org.spikescope.io;
 import org.spikescope.core.InputException;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * A CSV file as text: the header and every non-blank row split into fields (surrounding quotes removed), each row
@@ -49,7 +54,26 @@ public record CsvRows(Path file, List<String> header, List<String[]> rows, int[]
         if (!Files.isRegularFile(file)) {
             throw new InputException(file + ": no such file");
         }
-        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        }
+        // gzip-compressed CSV (as the ground-truth database ships): a damaged file is named, not a bare EOF
+        InputStream raw = Files.newInputStream(file);
+        try {
+            return new BufferedReader(new InputStreamReader(new GZIPInputStream(raw) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (EOFException | ZipException e) {
+                        throw new InputException(file + ": the gzip data is truncated or damaged", e);
+                    }
+                }
+            }, StandardCharsets.UTF_8));
+        } catch (EOFException | ZipException e) {
+            raw.close();
+            throw new InputException(file + ": not a complete gzip file", e);
+        }
     }
 
     private static String[] header(Path file, BufferedReader in) throws IOException {
