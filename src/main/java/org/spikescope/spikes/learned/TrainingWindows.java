@@ -37,13 +37,10 @@ public record TrainingWindows(int window, float[] inputs, float[] targets) {
         List<double[][]> traces = new ArrayList<>(); // {noisy dff, smoothed spikes} per recording and replicate
         long total = 0;
         for (GroundTruthSet.Recording r : recordings) {
-            for (int k = 0; k < recipe.replicates(); k++) {
-                double[][] pair = prepared(r, recipe, random);
-                if (pair == null) {
-                    break;
-                }
-                traces.add(pair);
-                total += Math.max(0, pair[0].length - recipe.window() + 1);
+            Prepared p = Prepared.of(r, recipe);
+            for (int k = 0; p != null && k < recipe.replicates(); k++) {
+                traces.add(new double[][] {p.noisy(recipe, random), p.spikes()});
+                total += Math.max(0, p.dff().length - recipe.window() + 1);
             }
         }
         double keep = total <= recipe.maxSamples() ? 1 : recipe.maxSamples() / (double) total;
@@ -54,12 +51,10 @@ public record TrainingWindows(int window, float[] inputs, float[] targets) {
         for (double[][] pair : traces) {
             double[] dff = pair[0];
             int nan = -1; // last NaN frame seen
+            for (int i = 0; i < w - 1 && i < dff.length; i++) {
+                nan = Double.isNaN(dff[i]) ? i : nan;
+            }
             for (int t = 0; t + w <= dff.length; t++) {
-                if (t == 0) {
-                    for (int i = 0; i < w - 1; i++) {
-                        nan = Double.isNaN(dff[i]) ? i : nan;
-                    }
-                }
                 nan = Double.isNaN(dff[t + w - 1]) ? t + w - 1 : nan;
                 if (nan >= t || random.nextDouble() >= keep || targets.size() >= recipe.maxSamples()) {
                     continue;
@@ -74,25 +69,32 @@ public record TrainingWindows(int window, float[] inputs, float[] targets) {
     }
 
     /**
-     * One recording at the recipe's frame rate and noise level: {noisy ΔF/F, smoothed spike counts}, or null when
-     * the recording is noisier than the recipe's level already.
+     * One recording at the recipe's frame rate, {@code own} its noise level there, {@code spikes} its smoothed
+     * counts; noisy copies at the recipe's level come from {@link #noisy}.
      */
-    static double[][] prepared(GroundTruthSet.Recording r, Recipe recipe, SplittableRandom random) {
-        double[] dff = Resampling.trace(r.dff(), r.frameRate(), recipe.frameRate());
-        double own = NoiseLevel.of(dff, recipe.frameRate());
-        if (!(own <= recipe.noiseLevel())) {
-            return null;
+    record Prepared(double[] dff, double own, double[] spikes) {
+
+        /** Null when the recording is noisier than the recipe's level already. */
+        static Prepared of(GroundTruthSet.Recording r, Recipe recipe) {
+            double[] dff = Resampling.trace(r.dff(), r.frameRate(), recipe.frameRate());
+            double own = NoiseLevel.of(dff, recipe.frameRate());
+            if (!(own <= recipe.noiseLevel())) {
+                return null;
+            }
+            return new Prepared(dff, own, smoothed(Resampling.counts(r.spikes(), r.frameRate(), recipe.frameRate()),
+                    recipe.smoothingFrames()));
         }
-        double[] spikes = smoothed(Resampling.counts(r.spikes(), r.frameRate(), recipe.frameRate()),
-                recipe.smoothingFrames());
-        // noise levels of independent noises add in quadrature
-        double sigma = NoiseLevel.sigmaOf(Math.sqrt(recipe.noiseLevel() * recipe.noiseLevel() - own * own),
-                recipe.frameRate());
-        double[] noisy = new double[dff.length];
-        for (int t = 0; t < dff.length; t++) {
-            noisy[t] = dff[t] + sigma * random.nextGaussian();
+
+        /** ΔF/F with white noise added to reach the recipe's level (noise levels add in quadrature). */
+        double[] noisy(Recipe recipe, SplittableRandom random) {
+            double sigma = NoiseLevel.sigmaOf(Math.sqrt(recipe.noiseLevel() * recipe.noiseLevel() - own * own),
+                    recipe.frameRate());
+            double[] out = new double[dff.length];
+            for (int t = 0; t < dff.length; t++) {
+                out[t] = dff[t] + sigma * random.nextGaussian();
+            }
+            return out;
         }
-        return new double[][] {noisy, spikes};
     }
 
     /** Counts convolved with a normalised Gaussian of σ {@code sigmaFrames} (cut at 4σ): the sum is kept. */

@@ -77,15 +77,15 @@ class GroundTruthSetTest {
         SplittableRandom random = new SplittableRandom(5);
         int used = 0;
         for (GroundTruthSet.Recording r : recs) {
-            double[][] pair = TrainingWindows.prepared(r, recipe, random);
+            TrainingWindows.Prepared p = TrainingWindows.Prepared.of(r, recipe);
             double own = NoiseLevel.of(Resampling.trace(r.dff(), r.frameRate(), 7.5), 7.5);
-            if (pair == null) {
+            if (p == null) {
                 assertTrue(own > 6, r.name() + " left out at noise level " + own);
                 continue;
             }
             used++;
-            assertEquals(6, NoiseLevel.of(pair[0], 7.5), 0.6, r.name() + " (own level " + own + ")");
-            assertEquals(Arrays.stream(r.spikes()).sum(), Arrays.stream(pair[1]).sum(), 1e-6, r.name());
+            assertEquals(6, NoiseLevel.of(p.noisy(recipe, random), 7.5), 0.6, r.name() + " (own level " + own + ")");
+            assertEquals(Arrays.stream(r.spikes()).sum(), Arrays.stream(p.spikes()).sum(), 1e-6, r.name());
         }
         assertTrue(used > 0);
         TrainingWindows w = TrainingWindows.make(recs, recipe, 6);
