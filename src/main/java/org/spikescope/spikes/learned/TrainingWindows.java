@@ -8,61 +8,83 @@ import java.util.SplittableRandom;
  * Training data for one model (one frame rate, one noise level), made from ground truth as CASCADE makes it
  * (Rupprecht et al. 2021): each recording moved to the model's frame rate ({@link Resampling}), white noise added
  * until its noise level ({@link NoiseLevel}) reaches the model's (recordings already noisier are left out), the
- * spike counts smoothed by a Gaussian of the resampled frame's scale (sum conserved), then one sample per frame:
- * the window of ΔF/F around it, and its smoothed count as the target. Windows that touch a NaN are skipped.
+ * spike counts smoothed by a Gaussian of the resampled frame's scale (sum conserved). Samples are segments of
+ * {@code window} frames starting every {@code stride} frames: ΔF/F as input, the smoothed counts of every frame as
+ * targets (the network is fully convolutional, see {@link SpikeNetwork}). Segments that touch a NaN are skipped;
+ * datasets with more segments than an equal share of the total are thinned to it, so that none dominates.
  *
  * @param inputs  samples × window, row-major
- * @param targets the smoothed spike count of each sample's centre frame
+ * @param targets samples × window, the smoothed spike counts of the same frames
  */
 public record TrainingWindows(int window, float[] inputs, float[] targets) {
 
     /**
      * @param frameRate       the model's frame rate, Hz
      * @param noiseLevel      the model's noise level ν (% ΔF/F per √Hz)
-     * @param window          frames per sample; the centre frame is {@code window / 2}
+     * @param window          frames per sample
+     * @param stride          frames between the starts of consecutive samples of a recording
      * @param smoothingFrames σ of the Gaussian applied to the spike counts, in frames at {@code frameRate}
      * @param replicates      noisy copies of each recording (different noise each)
-     * @param maxSamples      at most this many samples, drawn evenly at random from all (the rest dropped)
+     * @param maxSamples      at most this many samples, drawn at random; a dataset gives at most an equal share
      */
-    public record Recipe(double frameRate, double noiseLevel, int window, double smoothingFrames, int replicates,
-                         int maxSamples) {
+    public record Recipe(double frameRate, double noiseLevel, int window, int stride, double smoothingFrames,
+                         int replicates, int maxSamples) {
     }
 
     public int samples() {
-        return targets.length;
+        return inputs.length / window;
+    }
+
+    /** Sample {@code i}'s input frames. */
+    public float[] input(int i) {
+        return java.util.Arrays.copyOfRange(inputs, i * window, (i + 1) * window);
+    }
+
+    /** Sample {@code i}'s targets. */
+    public float[] target(int i) {
+        return java.util.Arrays.copyOfRange(targets, i * window, (i + 1) * window);
     }
 
     public static TrainingWindows make(List<GroundTruthSet.Recording> recordings, Recipe recipe, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<double[][]> traces = new ArrayList<>(); // {noisy dff, smoothed spikes} per recording and replicate
-        long total = 0;
+        List<String> datasetOf = new ArrayList<>();
+        java.util.Map<String, Long> perDataset = new java.util.TreeMap<>();
+        int w = recipe.window();
         for (GroundTruthSet.Recording r : recordings) {
             Prepared p = Prepared.of(r, recipe);
             for (int k = 0; p != null && k < recipe.replicates(); k++) {
                 traces.add(new double[][] {p.noisy(recipe, random), p.spikes()});
-                total += Math.max(0, p.dff().length - recipe.window() + 1);
+                datasetOf.add(r.dataset());
+                long segments = p.dff().length < w ? 0 : (p.dff().length - w) / recipe.stride() + 1;
+                perDataset.merge(r.dataset(), segments, Long::sum);
             }
         }
-        double keep = total <= recipe.maxSamples() ? 1 : recipe.maxSamples() / (double) total;
-        int w = recipe.window();
-        int centre = w / 2;
+        // balanced as CASCADE balances: no dataset gives more than an equal share of the samples
+        double share = recipe.maxSamples() / (double) Math.max(1, perDataset.size());
+        java.util.Map<String, Double> keep = new java.util.HashMap<>();
+        perDataset.forEach((d, n) -> keep.put(d, n <= share ? 1 : share / n));
         FloatList inputs = new FloatList();
         FloatList targets = new FloatList();
-        for (double[][] pair : traces) {
+        int samples = 0;
+        for (int k = 0; k < traces.size(); k++) {
+            double[][] pair = traces.get(k);
+            double keepHere = keep.get(datasetOf.get(k));
             double[] dff = pair[0];
             int nan = -1; // last NaN frame seen
-            for (int i = 0; i < w - 1 && i < dff.length; i++) {
-                nan = Double.isNaN(dff[i]) ? i : nan;
-            }
-            for (int t = 0; t + w <= dff.length; t++) {
-                nan = Double.isNaN(dff[t + w - 1]) ? t + w - 1 : nan;
-                if (nan >= t || random.nextDouble() >= keep || targets.size() >= recipe.maxSamples()) {
+            int seen = 0; // frames scanned for NaN so far
+            for (int t = 0; t + w <= dff.length; t += recipe.stride()) {
+                for (; seen < t + w; seen++) {
+                    nan = Double.isNaN(dff[seen]) ? seen : nan;
+                }
+                if (nan >= t || random.nextDouble() >= keepHere || samples >= recipe.maxSamples()) {
                     continue;
                 }
                 for (int i = 0; i < w; i++) {
                     inputs.add((float) dff[t + i]);
+                    targets.add((float) pair[1][t + i]);
                 }
-                targets.add((float) pair[1][t + centre]);
+                samples++;
             }
         }
         return new TrainingWindows(w, inputs.toArray(), targets.toArray());

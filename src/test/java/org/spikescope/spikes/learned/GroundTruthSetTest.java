@@ -73,7 +73,7 @@ class GroundTruthSetTest {
         Path ds = TRAIN.resolve("DS02-OGB1-2-m-V1"); // 15.6 Hz, about 150 s per recording
         Assumptions.assumeTrue(Files.isDirectory(ds), "the shared ground truth is absent");
         List<GroundTruthSet.Recording> recs = GroundTruthSet.readFolder(ds).subList(0, 4);
-        TrainingWindows.Recipe recipe = new TrainingWindows.Recipe(7.5, 6, 32, 1, 1, 1_000_000);
+        TrainingWindows.Recipe recipe = new TrainingWindows.Recipe(7.5, 6, 32, 8, 1, 1, 1_000_000);
         SplittableRandom random = new SplittableRandom(5);
         int used = 0;
         for (GroundTruthSet.Recording r : recs) {
@@ -89,8 +89,21 @@ class GroundTruthSetTest {
         }
         assertTrue(used > 0);
         TrainingWindows w = TrainingWindows.make(recs, recipe, 6);
-        assertEquals(w.samples() * 32L, w.inputs().length);
-        TrainingWindows few = TrainingWindows.make(recs, new TrainingWindows.Recipe(7.5, 6, 32, 1, 2, 500), 6);
-        assertTrue(few.samples() <= 500 && few.samples() > 400, few.samples() + " samples");
+        assertEquals(w.inputs().length, w.targets().length);
+        assertTrue(w.samples() > 100, w.samples() + " samples");
+        TrainingWindows few = TrainingWindows.make(recs, new TrainingWindows.Recipe(7.5, 6, 32, 8, 1, 2, 500), 6);
+        assertTrue(few.samples() <= 500 && few.samples() > 450, few.samples() + " samples");
+    }
+
+    @Test
+    void interneuronDatasetsAreToldByTheirNames() {
+        for (String d : List.of("DS22-OGB1-m-SST-V1", "DS23-OGB1-m-PV-V1", "DS26-GCaMP6f-m-VIP-V1",
+                "DS27-GCaMP6f-m-PV-vivo-V1", "DS33-Interneurons2023-m-V1", "DS41-GCaMP6s-spinal-cord-inhibitory")) {
+            assertTrue(GroundTruthSet.isInterneuronDataset(d), d);
+        }
+        for (String d : List.of("DS09-GCaMP6f-m-V1", "DS40-GCaMP6s-spinal-cord-excitatory", "DS18-R-CaMP-m-CA3",
+                "DS32-GCaMP8s-m-V1")) {
+            assertTrue(!GroundTruthSet.isInterneuronDataset(d), d);
+        }
     }
 }
