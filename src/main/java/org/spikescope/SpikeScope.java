@@ -38,6 +38,8 @@ import org.spikescope.sim.GroundTruth;
 import org.spikescope.sim.MovieSimulator;
 import org.spikescope.sim.SimulationSettings;
 import org.spikescope.spikes.CellResult;
+import org.spikescope.spikes.learned.ShippedModels;
+import org.spikescope.spikes.learned.SpikeInference;
 import org.spikescope.spikes.DeconvolutionOutputs;
 import org.spikescope.spikes.DeconvolutionSettings;
 import org.spikescope.spikes.SpikeDeconvolver;
@@ -166,6 +168,32 @@ public final class SpikeScope {
         }
         return deconvolve(new TraceSet("time_s", time, TraceTables.cellNames(dff.length), dff), frameRate,
                 settings);
+    }
+
+    /**
+     * Expected spikes per frame by a learned model (CASCADE-class): {@code model} null = the shipped model nearest
+     * {@code frameRate} (refused 2× or more away), else a model file written by "Train Spike Inference Model".
+     *
+     * @param traces ΔF/F, first column time_s (or frame), one column per cell
+     */
+    public static SpikeInference.Cell[] inferSpikeRates(TraceSet traces, double frameRate, Path model) {
+        try {
+            return SpikeInference.infer(traces, frameRate, ShippedModels.choose(frameRate, model).model(),
+                    ProgressListener.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #inferSpikeRates(TraceSet, double, Path)}; {@code dff} is [cell][frame], cells named cell_001, … */
+    public static SpikeInference.Cell[] inferSpikeRates(double[][] dff, double frameRate, Path model) {
+        int frames = dff.length == 0 ? 0 : dff[0].length;
+        double[] time = new double[frames];
+        for (int t = 0; t < frames; t++) {
+            time[t] = t / frameRate;
+        }
+        return inferSpikeRates(new TraceSet("time_s", time, TraceTables.cellNames(dff.length), dff), frameRate,
+                model);
     }
 
     /** Spikes per frame as a table (the time column of the traces they came from, one column per cell). */
