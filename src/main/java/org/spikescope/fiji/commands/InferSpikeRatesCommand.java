@@ -1,19 +1,16 @@
 package org.spikescope.fiji.commands;
 
-import ij.measure.ResultsTable;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.spikescope.core.InputException;
 import org.spikescope.core.TraceSet;
 import org.spikescope.fiji.FijiProgress;
+import org.spikescope.fiji.TraceInputs;
 import org.spikescope.fiji.OutputTargets;
 import org.spikescope.fiji.display.InferenceDisplay;
-import org.spikescope.fiji.display.Tables;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
-import org.spikescope.io.TraceTables;
 import org.spikescope.spikes.learned.InferenceOutputs;
 import org.spikescope.spikes.learned.ShippedModels;
 import org.spikescope.spikes.learned.SpikeInference;
@@ -32,7 +29,8 @@ public class InferSpikeRatesCommand implements Command {
     File input;
 
     @Parameter(label = "Spikes output (CSV)", style = "save",
-            description = "expected spikes per frame; <name>_events.csv and <name>_parameters.csv are written beside it")
+            description = "expected spikes per frame; <name>_events.csv and <name>_parameters.csv are written "
+                    + "beside it")
     File output;
 
     @Parameter(label = "Frame rate (Hz)", min = "0", description = "0 = from the time_s column")
@@ -63,7 +61,7 @@ public class InferSpikeRatesCommand implements Command {
         OutputTarget target = ownModel ? OutputTargets.of("output", output, overwrite, input, model,
                 org.spikescope.spikes.learned.SpikeModelFiles.weightsOf(model.toPath()).toFile())
                 : OutputTargets.of("output", output, overwrite, input);
-        TraceSet traces = readInput();
+        TraceSet traces = TraceInputs.read(input);
         double rate = traces.frameRate(frameRate);
         SpikeInference.Cell[] results;
         ShippedModels.Chosen chosen;
@@ -90,20 +88,5 @@ public class InferSpikeRatesCommand implements Command {
         }
         summary = s.toString();
         InferenceDisplay.show(traces, results, rate, chosen, plotCell);
-    }
-
-    private TraceSet readInput() {
-        if (input != null && !input.getPath().isEmpty()) {
-            try {
-                return TraceTables.read(input.toPath());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        ResultsTable open = ResultsTable.getResultsTable();
-        if (open == null || open.size() == 0) {
-            throw new InputException("parameter 'input': no traces file given and no Results table is open");
-        }
-        return Tables.toTraceSet(open, "Results table");
     }
 }

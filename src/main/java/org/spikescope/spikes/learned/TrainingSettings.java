@@ -33,7 +33,7 @@ public record TrainingSettings(double frameRate, double[] levels, int networksPe
         int scale = (int) Math.max(1, Math.round(frameRate / 30));
         int[] dilations = {scale, 2 * scale, 4 * scale, 8 * scale};
         return new TrainingSettings(frameRate, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1,
-                new SpikeNetwork.Architecture(16, 7, dilations), 4, 64, 1e-3, 6000, 128, 0.1, 1);
+                new SpikeNetwork.Architecture(16, 7, dilations), 2, 64, 1e-3, 5000, 128, 0.1, 1);
     }
 
     public TrainingSettings withLevels(double... newLevels) {
