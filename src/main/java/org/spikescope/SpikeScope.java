@@ -161,13 +161,17 @@ public final class SpikeScope {
 
     /** @param dff [cell][frame] ΔF/F; cells are named cell_001, … */
     public static CellResult[] deconvolve(double[][] dff, double frameRate, DeconvolutionSettings settings) {
-        int frames = dff.length == 0 ? 0 : dff[0].length;
+        return deconvolve(traceSet(dff, frameRate), frameRate, settings);
+    }
+
+    /** [cell][frame] values as a table with a time_s column, cells named cell_001, … */
+    private static TraceSet traceSet(double[][] values, double frameRate) {
+        int frames = values.length == 0 ? 0 : values[0].length;
         double[] time = new double[frames];
         for (int t = 0; t < frames; t++) {
             time[t] = t / frameRate;
         }
-        return deconvolve(new TraceSet("time_s", time, TraceTables.cellNames(dff.length), dff), frameRate,
-                settings);
+        return new TraceSet("time_s", time, TraceTables.cellNames(values.length), values);
     }
 
     /**
@@ -187,13 +191,7 @@ public final class SpikeScope {
 
     /** As {@link #inferSpikeRates(TraceSet, double, Path)}; {@code dff} is [cell][frame], cells named cell_001, … */
     public static SpikeInference.Cell[] inferSpikeRates(double[][] dff, double frameRate, Path model) {
-        int frames = dff.length == 0 ? 0 : dff[0].length;
-        double[] time = new double[frames];
-        for (int t = 0; t < frames; t++) {
-            time[t] = t / frameRate;
-        }
-        return inferSpikeRates(new TraceSet("time_s", time, TraceTables.cellNames(dff.length), dff), frameRate,
-                model);
+        return inferSpikeRates(traceSet(dff, frameRate), frameRate, model);
     }
 
     /** Spikes per frame as a table (the time column of the traces they came from, one column per cell). */

@@ -16,10 +16,6 @@ import org.spikescope.motion.MotionCorrectionRun;
 import org.spikescope.motion.MotionOutputs;
 import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.movie.TiffStackReader;
-import org.spikescope.spikes.CellResult;
-import org.spikescope.spikes.DeconvolutionOutputs;
-import org.spikescope.spikes.SpikeDeconvolver;
-import org.spikescope.spikes.SpikeEvents;
 import org.spikescope.traces.TraceOutputs;
 
 import java.io.IOException;
@@ -32,7 +28,8 @@ import java.util.SortedSet;
  * Movie → motion correction → detection and traces → spikes, into one results bundle written atomically:
  * everything goes into a staging folder that replaces the output folder only when every stage has finished, so a
  * failed or cancelled run leaves earlier results intact. The bundle: results.h5 (all datasets), motion_corrected.tif,
- * shifts.csv, traces.csv, traces_raw.csv, spikes.csv (with spikes_calcium.csv and spikes_parameters.csv),
+ * shifts.csv, traces.csv, traces_raw.csv, spikes.csv (with spikes_calcium.csv and spikes_parameters.csv, or with
+ * spikes_events.csv and spikes_parameters.csv when {@code spikes.method} is learned),
  * cells.csv ({@link CellSummary}), RoiSet.zip, summary.png (outlines coloured by spike rate on the correlation
  * image), settings.json (re-runnable) and log.txt (time and memory per stage).
  */
@@ -74,29 +71,21 @@ public final class Pipeline {
             log.note("detection: " + cells + " cells from " + detection.result().seeds() + " candidates");
             TraceSet dff = TraceOutputs.table(detection.result().dff(), movie.times());
             double rate = movie.times().frameRate();
-            CellResult[] spikes = log.stage("spikes", () -> cells == 0 ? new CellResult[0]
-                    : SpikeDeconvolver.deconvolve(dff, rate, settings.spikes(), progress));
-            double total = 0;
-            double[][] counts = new double[spikes.length][];
-            for (int c = 0; c < spikes.length; c++) {
-                counts[c] = spikes[c].spikes();
-                total += SpikeEvents.count(counts[c]);
-                if (!spikes[c].ok()) {
-                    log.note("warning: " + spikes[c].name() + ": " + spikes[c].error());
-                }
-            }
+            SpikeStage spikes = log.stage("spikes", () -> cells == 0 ? null
+                    : SpikeStage.run(dff, rate, settings.spikes(), dir.resolve(SPIKES_CSV), progress));
+            double total = spikes == null ? 0 : spikes.total();
             if (cells > 0) {
-                DeconvolutionOutputs.writeFiles(dir.resolve(SPIKES_CSV), dff, spikes, rate);
+                spikes.notes().forEach(log::note);
                 double seconds = movie.frameCount() / rate;
-                double[] rates = CellSummary.spikeRates(spikes, seconds);
+                double[] rates = CellSummary.spikeRates(spikes.spikes(), seconds);
                 List<Footprint> footprints = detection.result().footprints();
-                CellSummary.table(footprints, spikes, rates).write(dir.resolve(TraceOutputs.CELLS_CSV));
+                CellSummary.table(footprints, spikes.snr(), rates).write(dir.resolve(TraceOutputs.CELLS_CSV));
                 // the summary image again, each outline coloured by its cell's spike rate
                 OutlineImage.writePng(OutlineImage.renderByValue(detection.result().summary().correlation(),
                         movie.width(), movie.height(), footprints, dff.names(), rates, "Hz"),
                         dir.resolve(DetectionRun.SUMMARY_PNG));
-                h5.dataset("/spikes", counts).attribute("/spikes", "layout", "cells x frames, deconvolved spike "
-                        + "amplitudes (dF/F) per frame");
+                h5.dataset("/spikes", spikes.counts()).attribute("/spikes", "layout", spikes.layout())
+                        .attribute("/spikes", "method", settings.spikes().method().label());
             } else {
                 log.note("warning: no cells found; no spikes.csv written");
             }

@@ -84,6 +84,35 @@ class PipelineTest {
     @Test
     void findsTheTrueCellsAndTheirSpikes() throws Exception {
         assertEquals(0, run.code(), run.err());
+        double[] scores = scores(bundle);
+        System.out.printf("pipeline on sim-small: F1 %.3f; spike correlation (200 ms bins) median %.3f%n", scores[0],
+                scores[1]);
+        assertTrue(scores[0] >= 0.85, "cell F1 " + scores[0]);
+        assertTrue(scores[1] >= 0.6, "median spike correlation " + scores[1]);
+    }
+
+    @Test
+    void theLearnedSpikeMethodIsASettingAndTheBundleSaysItRan() throws Exception {
+        Path settings = Files.writeString(dir.resolve("learned.json"), "{\"spikes\": {\"method\": \"learned\"}}");
+        Path learned = dir.resolve("learned bundle");
+        HeadlessRuns.Run r = HeadlessRuns.launch("--headless", "--run", "Run SpikeScope Pipeline",
+                "input='test-images/sim-small',output='" + learned + "',settings='" + settings + "'");
+        assertEquals(0, r.code(), r.err());
+        for (String file : List.of("spikes.csv", "spikes_events.csv", "spikes_parameters.csv", "cells.csv")) {
+            assertTrue(Files.size(learned.resolve(file)) > 0, file);
+        }
+        assertTrue(Files.readString(learned.resolve("log.txt")).contains("spikes: learned model 20Hz"));
+        try (HdfFile h5 = new HdfFile(learned.resolve("results.h5"))) {
+            assertEquals("learned", h5.getDatasetByPath("/spikes").getAttribute("method").getData());
+        }
+        double[] scores = scores(learned);
+        System.out.printf("pipeline on sim-small, learned spikes: spike correlation (200 ms bins) median %.3f%n",
+                scores[1]);
+        assertTrue(scores[1] >= 0.6, "median spike correlation " + scores[1]);
+    }
+
+    /** {cell F1, median spike correlation of the matched cells (200 ms bins)} of a bundle made from sim-small. */
+    private static double[] scores(Path bundle) throws Exception {
         Path truthFile = Path.of("test-images", "sim-small", "groundtruth", "results.h5");
         List<Footprint> truth;
         List<Footprint> found;
@@ -114,12 +143,7 @@ class PipelineTest {
             // the project's spike score: correlation of counts in 200 ms bins (4 frames at 20 Hz)
             r[k] = Stats.pearson(binned(inferred, 4), binned(real, 4));
         }
-        Arrays.sort(r);
-        double median = r[r.length / 2];
-        System.out.printf("pipeline on sim-small: %d cells found, %d true, F1 %.3f; spike correlation (200 ms bins) "
-                + "median %.3f, range %.3f-%.3f%n", found.size(), truth.size(), f1, median, r[0], r[r.length - 1]);
-        assertTrue(f1 >= 0.85, "cell F1 " + f1);
-        assertTrue(median >= 0.6, "median spike correlation " + median);
+        return new double[] {f1, median(r)};
     }
 
     @Test

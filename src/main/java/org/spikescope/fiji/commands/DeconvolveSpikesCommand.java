@@ -3,17 +3,14 @@ package org.spikescope.fiji.commands;
 import org.spikescope.fiji.OutputTargets;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
-import ij.measure.ResultsTable;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.spikescope.core.InputException;
 import org.spikescope.core.TraceSet;
 import org.spikescope.fiji.FijiProgress;
+import org.spikescope.fiji.TraceInputs;
 import org.spikescope.fiji.display.DeconvolutionDisplay;
-import org.spikescope.fiji.display.Tables;
-import org.spikescope.io.TraceTables;
 import org.spikescope.spikes.CellResult;
 import org.spikescope.spikes.DeconvolutionOutputs;
 import org.spikescope.spikes.DeconvolutionSettings;
@@ -73,8 +70,8 @@ public class DeconvolveSpikesCommand implements Command {
         OutputTarget target = OutputTargets.of("output", output, overwrite, input);
         DeconvolutionSettings settings = new DeconvolutionSettings(Choice.parse(CalciumModel.class, model, "model"),
                 Choice.parse(SparsityPenalty.class, penalty, "penalty"), minSpikeSize, D.baselineWindowSeconds(),
-                D.baselinePercentile()).validate();
-        TraceSet traces = readInput();
+                D.baselinePercentile(), D.method()).validate();
+        TraceSet traces = TraceInputs.read(input);
         double rate = traces.frameRate(frameRate);
         CellResult[] results;
         try (OutputFolder folder = DeconvolutionOutputs.open(target)) {
@@ -96,20 +93,5 @@ public class DeconvolveSpikesCommand implements Command {
         }
         summary = s.toString();
         DeconvolutionDisplay.show(traces, results, rate, plotCell);
-    }
-
-    private TraceSet readInput() {
-        if (input != null && !input.getPath().isEmpty()) {
-            try {
-                return TraceTables.read(input.toPath());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        ResultsTable open = ResultsTable.getResultsTable();
-        if (open == null || open.size() == 0) {
-            throw new InputException("parameter 'input': no traces file given and no Results table is open");
-        }
-        return Tables.toTraceSet(open, "Results table");
     }
 }
