@@ -2,10 +2,14 @@
 
 Usage: python3 oasis_peer.py OASIS_DIR GROUNDTRUTH_DIR [SIMULATED.f32 CELLS FRAMES RATE]
 OASIS_DIR holds a built copy of github.com/j-friedrich/OASIS (kept outside this project).
-Prints, per mode, the mean 200 ms-bin correlation per dataset and microseconds per sample.
+Prints, per mode, the mean 200 ms-bin correlation per dataset and microseconds per sample, then one CSV line per
+mode and dataset: oasis,<mode>,<dataset>,<mean>,<worst recording>. Recordings may be .csv or .csv.gz; the
+environment variable OASIS_MODES (e.g. "AR2 L0") limits the modes run, SPIKESCOPE_DATASETS (comma-separated
+prefixes) the datasets.
 """
 import csv
 import glob
+import gzip
 import os
 import sys
 import time
@@ -20,7 +24,7 @@ MODES = {"AR1 L1": dict(g=(None,), penalty=1), "AR1 L0": dict(g=(None,), penalty
 
 
 def load(path):
-    with open(path) as f:
+    with (gzip.open(path, "rt") if path.endswith(".gz") else open(path)) as f:
         rows = list(csv.DictReader(f))
     t = np.array([float(r["time_s"]) for r in rows])
     y = np.array([float(r["dff"]) if r["dff"] not in ("", "NaN", "nan") else np.nan for r in rows])
@@ -48,10 +52,13 @@ def run(y, mode):
 
 def main():
     gt = sys.argv[2]
-    datasets = sorted(d for d in os.listdir(gt) if os.path.isdir(os.path.join(gt, d)))
-    data = {d: [load(f) for f in sorted(glob.glob(os.path.join(gt, d, "*.csv"))) if not f.endswith("_spikes.csv")]
+    prefixes = [p for p in os.environ.get("SPIKESCOPE_DATASETS", "").split(",") if p]
+    datasets = sorted(d for d in os.listdir(gt) if os.path.isdir(os.path.join(gt, d))
+                      and (not prefixes or any(d.startswith(p) for p in prefixes)))
+    data = {d: [load(f) for f in sorted(glob.glob(os.path.join(gt, d, "*.csv*"))) if "_spikes.csv" not in f]
             for d in datasets}
-    for mode in MODES:
+    modes = [m for m in MODES if m in os.environ.get("OASIS_MODES", ",".join(MODES))]
+    for mode in modes:
         samples, seconds, scores = 0, 0.0, {}
         for d in datasets:
             vals = []
@@ -62,13 +69,14 @@ def main():
                 samples += len(y)
                 vals.append(score(t, inferred, s))
             scores[d] = np.mean(vals)
+            print("oasis,%s,%s,%.3f,%.3f" % (mode, d, np.mean(vals), np.min(vals)), flush=True)
         line = " ".join("%s %.3f" % (d[:4], v) for d, v in scores.items())
         print("OASIS %s ground truth: %s mean %.3f; %.3f us/sample" % (mode, line, np.mean(list(scores.values())),
                                                                       1e6 * seconds / samples))
     if len(sys.argv) > 3:
         cells, frames = int(sys.argv[4]), int(sys.argv[5])
         traces = np.fromfile(sys.argv[3], dtype=">f4").reshape(cells, frames).astype(np.double)
-        for mode in MODES:
+        for mode in modes:
             start = time.perf_counter()
             for c in range(cells):
                 run(traces[c], mode)
