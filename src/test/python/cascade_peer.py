@@ -9,9 +9,7 @@ counts in 200 ms bins. Prints, per dataset, the mean and worst recording, the ca
 median over recordings), microseconds per 30 Hz frame of CASCADE's prediction (one thread), and whether the
 model was trained on the dataset. SPIKESCOPE_DATASETS (comma-separated prefixes) limits the datasets.
 """
-import csv
 import glob
-import gzip
 import os
 import sys
 import time
@@ -21,28 +19,13 @@ import numpy as np
 sys.path.insert(0, sys.argv[1])
 import torch  # noqa: E402
 from cascade2p import cascade  # noqa: E402
+from groundtruth_csv import load, wanted  # noqa: E402
 
 torch.set_num_threads(1)
 MODEL = "Global_EXC_30Hz_smoothing25ms"
 FOLDER = os.path.join(sys.argv[1], "Pretrained_models")
 with open(os.path.join(FOLDER, MODEL, "config.yaml")) as f:
     TRAINED = {line.strip()[2:].strip() for line in f if line.strip().startswith("- DS")}
-
-
-def wanted(dataset):
-    """The datasets named by prefix in SPIKESCOPE_DATASETS (comma-separated); all when it is unset."""
-    prefixes = [p for p in os.environ.get("SPIKESCOPE_DATASETS", "").split(",") if p]
-    return not prefixes or any(dataset.startswith(p) for p in prefixes)
-
-
-def load(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt") as f:
-        rows = list(csv.DictReader(f))
-    t = np.array([float(r["time_s"]) for r in rows])
-    y = np.array([float(r["dff"]) if r["dff"] not in ("", "NaN", "nan") else np.nan for r in rows])
-    s = np.array([float(r["spike_count"]) for r in rows])
-    return t, y, s
 
 
 def score(rate, inferred, truth):

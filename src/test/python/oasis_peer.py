@@ -7,9 +7,7 @@ mode and dataset: oasis,<mode>,<dataset>,<mean>,<worst recording>. Recordings ma
 environment variable OASIS_MODES (e.g. "AR2 L0") limits the modes run, SPIKESCOPE_DATASETS (comma-separated
 prefixes) the datasets.
 """
-import csv
 import glob
-import gzip
 import os
 import sys
 import time
@@ -18,18 +16,10 @@ import numpy as np
 
 sys.path.insert(0, sys.argv[1])
 from oasis.functions import deconvolve  # noqa: E402
+from groundtruth_csv import load, wanted  # noqa: E402
 
 MODES = {"AR1 L1": dict(g=(None,), penalty=1), "AR1 L0": dict(g=(None,), penalty=0),
          "AR2 L1": dict(g=(None, None), penalty=1), "AR2 L0": dict(g=(None, None), penalty=0)}
-
-
-def load(path):
-    with (gzip.open(path, "rt") if path.endswith(".gz") else open(path)) as f:
-        rows = list(csv.DictReader(f))
-    t = np.array([float(r["time_s"]) for r in rows])
-    y = np.array([float(r["dff"]) if r["dff"] not in ("", "NaN", "nan") else np.nan for r in rows])
-    s = np.array([float(r["spike_count"]) for r in rows])
-    return t, y, s
 
 
 def score(t, inferred, truth):
@@ -52,9 +42,7 @@ def run(y, mode):
 
 def main():
     gt = sys.argv[2]
-    prefixes = [p for p in os.environ.get("SPIKESCOPE_DATASETS", "").split(",") if p]
-    datasets = sorted(d for d in os.listdir(gt) if os.path.isdir(os.path.join(gt, d))
-                      and (not prefixes or any(d.startswith(p) for p in prefixes)))
+    datasets = sorted(d for d in os.listdir(gt) if os.path.isdir(os.path.join(gt, d)) and wanted(d))
     data = {d: [load(f) for f in sorted(glob.glob(os.path.join(gt, d, "*.csv*"))) if "_spikes.csv" not in f]
             for d in datasets}
     modes = [m for m in MODES if m in os.environ.get("OASIS_MODES", ",".join(MODES))]
