@@ -27,12 +27,14 @@ public final class SpikeModelTraining {
                 * Math.max(1, (s.segments() + s.batch() - 1) / s.batch());
         long done = 0;
         int segmentsUsed = 0;
+        progress.stage("Preparing the ground truth at " + s.frameRate() + " Hz");
+        List<TrainingWindows.Prepared> prepared = TrainingWindows.prepare(recordings, s.recipe(levels[0]));
         for (int l = 0; l < levels.length; l++) {
             for (int m = 0; m < s.networksPerLevel(); m++) {
                 progress.stage(String.format(java.util.Locale.ROOT, "Training noise level %s, network %d of %d",
                         levels[l], m + 1, s.networksPerLevel()));
                 long seed = s.seed() * 1_000_003L + l * 1_009L + m;
-                TrainingWindows data = TrainingWindows.make(recordings, s.recipe(levels[l]), seed);
+                TrainingWindows data = TrainingWindows.fromPrepared(prepared, s.recipe(levels[l]), seed);
                 if (data.samples() == 0) {
                     throw new InputException("no ground-truth recording is long enough and quiet enough for noise level "
                             + levels[l] + " at " + s.frameRate() + " Hz (segments of " + s.recipe(levels[l]).window()

@@ -46,18 +46,31 @@ public record TrainingWindows(int window, float[] inputs, float[] targets) {
     }
 
     public static TrainingWindows make(List<GroundTruthSet.Recording> recordings, Recipe recipe, long seed) {
+        return fromPrepared(prepare(recordings, recipe), recipe, seed);
+    }
+
+    /** The recordings at the recipe's frame rate with smoothed targets: shared by every noise level of a model. */
+    public static List<Prepared> prepare(List<GroundTruthSet.Recording> recordings, Recipe recipe) {
+        List<Prepared> out = new ArrayList<>();
+        for (GroundTruthSet.Recording r : recordings) {
+            out.add(Prepared.of(r, recipe));
+        }
+        return out;
+    }
+
+    /** As {@link #make(List, Recipe, long)}, from recordings prepared at the recipe's rate and smoothing. */
+    public static TrainingWindows fromPrepared(List<Prepared> prepared, Recipe recipe, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<double[][]> traces = new ArrayList<>(); // {noisy dff, smoothed spikes} per recording and replicate
         List<String> datasetOf = new ArrayList<>();
         java.util.Map<String, Long> perDataset = new java.util.TreeMap<>();
         int w = recipe.window();
-        for (GroundTruthSet.Recording r : recordings) {
-            Prepared p = Prepared.of(r, recipe);
-            for (int k = 0; p != null && k < recipe.replicates(); k++) {
+        for (Prepared p : prepared) {
+            for (int k = 0; p.own() <= recipe.noiseLevel() && k < recipe.replicates(); k++) {
                 traces.add(new double[][] {p.noisy(recipe, random), p.spikes()});
-                datasetOf.add(r.dataset());
+                datasetOf.add(p.dataset());
                 long segments = p.dff().length < w ? 0 : (p.dff().length - w) / recipe.stride() + 1;
-                perDataset.merge(r.dataset(), segments, Long::sum);
+                perDataset.merge(p.dataset(), segments, Long::sum);
             }
         }
         // balanced as CASCADE balances: no dataset gives more than an equal share of the samples
@@ -91,20 +104,17 @@ public record TrainingWindows(int window, float[] inputs, float[] targets) {
     }
 
     /**
-     * One recording at the recipe's frame rate, {@code own} its noise level there, {@code spikes} its smoothed
-     * counts; noisy copies at the recipe's level come from {@link #noisy}.
+     * One recording at the recipe's frame rate, {@code own} its noise level there (NaN-free pairs; a recording
+     * with none is never used), {@code spikes} its smoothed counts; noisy copies at a level come from {@link #noisy}.
      */
-    record Prepared(double[] dff, double own, double[] spikes) {
+    public record Prepared(String dataset, double[] dff, double own, double[] spikes) {
 
-        /** Null when the recording is noisier than the recipe's level already. */
+        /** Used by a recipe only when {@code own} is at most its level (noise can be added, not taken away). */
         static Prepared of(GroundTruthSet.Recording r, Recipe recipe) {
             double[] dff = Resampling.trace(r.dff(), r.frameRate(), recipe.frameRate());
-            double own = NoiseLevel.of(dff, recipe.frameRate());
-            if (!(own <= recipe.noiseLevel())) {
-                return null;
-            }
-            return new Prepared(dff, own, smoothed(Resampling.counts(r.spikes(), r.frameRate(), recipe.frameRate()),
-                    recipe.smoothingFrames()));
+            double[] counts = Resampling.counts(r.spikes(), r.frameRate(), recipe.frameRate());
+            return new Prepared(r.dataset(), dff, NoiseLevel.of(dff, recipe.frameRate()),
+                    smoothed(counts, recipe.smoothingFrames()));
         }
 
         /** ΔF/F with white noise added to reach the recipe's level (noise levels add in quadrature). */
