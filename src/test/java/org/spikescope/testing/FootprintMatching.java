@@ -18,15 +18,19 @@ public final class FootprintMatching {
 
     /** Matched pairs as {true index, found index}. */
     public static List<int[]> match(List<Footprint> truth, List<Footprint> found, int width, int height) {
-        List<boolean[]> foundMasks = new ArrayList<>();
-        for (Footprint f : found) {
-            foundMasks.add(mask(f, width, height));
+        int[] foundAreas = new int[found.size()];
+        for (int j = 0; j < found.size(); j++) {
+            foundAreas[j] = area(found.get(j), width, height);
         }
         List<double[]> pairs = new ArrayList<>();
         for (int i = 0; i < truth.size(); i++) {
-            boolean[] a = mask(truth.get(i), width, height);
+            Footprint a = truth.get(i);
+            int areaA = area(a, width, height);
             for (int j = 0; j < found.size(); j++) {
-                double iou = iou(a, foundMasks.get(j));
+                // masks lie within their boxes: disjoint boxes share no pixel
+                int both = overlap(a, found.get(j), width, height);
+                int either = areaA + foundAreas[j] - both;
+                double iou = either == 0 ? 0 : (double) both / either;
                 if (iou >= MIN_IOU) {
                     pairs.add(new double[]{iou, i, j});
                 }
@@ -82,6 +86,51 @@ public final class FootprintMatching {
         return 2.0 * matchUpToOffset(truth, found, width, height, reach).size() / (truth.size() + found.size());
     }
 
+    /** Pixels of f's mask inside the image. */
+    static int area(Footprint f, int width, int height) {
+        float limit = 0.2f * peak(f);
+        int n = 0;
+        for (int y = 0; y < f.h(); y++) {
+            for (int x = 0; x < f.w(); x++) {
+                n += inside(f, x, y, width, height) && f.weights()[y * f.w() + x] > limit ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Pixels in both masks, over the boxes' common part. */
+    static int overlap(Footprint a, Footprint b, int width, int height) {
+        int x0 = Math.max(a.x0(), b.x0());
+        int y0 = Math.max(a.y0(), b.y0());
+        int x1 = Math.min(a.x0() + a.w(), b.x0() + b.w());
+        int y1 = Math.min(a.y0() + a.h(), b.y0() + b.h());
+        float limitA = 0.2f * peak(a);
+        float limitB = 0.2f * peak(b);
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                boolean inA = a.weights()[(y - a.y0()) * a.w() + x - a.x0()] > limitA;
+                boolean inB = b.weights()[(y - b.y0()) * b.w() + x - b.x0()] > limitB;
+                n += inA && inB && x >= 0 && y >= 0 && x < width && y < height ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static boolean inside(Footprint f, int x, int y, int width, int height) {
+        int ix = f.x0() + x;
+        int iy = f.y0() + y;
+        return ix >= 0 && iy >= 0 && ix < width && iy < height;
+    }
+
+    private static float peak(Footprint f) {
+        float peak = 0;
+        for (float v : f.weights()) {
+            peak = Math.max(peak, v);
+        }
+        return peak;
+    }
+
     public static boolean[] mask(Footprint f, int width, int height) {
         boolean[] m = new boolean[width * height];
         float peak = 0;
@@ -100,13 +149,10 @@ public final class FootprintMatching {
         return m;
     }
 
-    public static double iou(boolean[] a, boolean[] b) {
-        int both = 0;
-        int either = 0;
-        for (int k = 0; k < a.length; k++) {
-            both += a[k] && b[k] ? 1 : 0;
-            either += a[k] || b[k] ? 1 : 0;
-        }
+    /** IoU of the two footprints' masks. */
+    public static double iou(Footprint a, Footprint b, int width, int height) {
+        int both = overlap(a, b, width, height);
+        int either = area(a, width, height) + area(b, width, height) - both;
         return either == 0 ? 0 : (double) both / either;
     }
 }
