@@ -31,7 +31,8 @@ import java.util.SortedSet;
  * shifts.csv, traces.csv, traces_raw.csv, spikes.csv (with spikes_calcium.csv and spikes_parameters.csv, or with
  * spikes_events.csv and spikes_parameters.csv when {@code spikes.method} is learned),
  * cells.csv ({@link CellSummary}), RoiSet.zip, summary.png (outlines coloured by spike rate on the correlation
- * image), settings.json (re-runnable) and log.txt (time and memory per stage).
+ * image), settings.json (re-runnable) and log.txt (time and memory per stage). A run killed or failed after motion
+ * correction resumes from there ({@link MotionCheckpoint}).
  */
 public final class Pipeline {
 
@@ -54,13 +55,31 @@ public final class Pipeline {
                 movie.height(), movie.times().frameRate()));
         try (OutputFolder bundle = OutputFolder.bundle(output, KIND)) {
             Path dir = bundle.dir();
-            ResultsH5 h5 = new ResultsH5();
             Path h5File = dir.resolve(TraceOutputs.RESULTS_H5);
-            SortedSet<Integer> excluded = CorruptedFrameDetector.unusable(movie, settings.detectCorrupted(), progress);
+            MotionCheckpoint checkpoint = MotionCheckpoint.of(bundle.target(), output.inputs(), movie, settings);
+            MotionCheckpoint.Restored earlier = checkpoint.restore(dir);
+            ResultsH5 h5 = earlier != null ? earlier.results() : new ResultsH5();
+            SortedSet<Integer> excluded = earlier != null ? earlier.excluded()
+                    : CorruptedFrameDetector.unusable(movie, settings.detectCorrupted(), progress);
             log.note(excluded.size() + " frames left out (corrupted or damaged): " + excluded);
-            MotionCorrectionRun motion = log.stage("motion", () -> MotionCorrectionRun.into(movie, settings.motion(),
-                    dir, CorrectedFormat.TIFF, excluded, h5, progress, h5File));
-            log.note(String.format(Locale.ROOT, "motion: largest shift %.2f px", motion.result().largestShift()));
+            double largestShift = log.stage("motion", () -> {
+                if (earlier != null) {
+                    progress.stage("Motion corrected by an earlier run of this recording and settings: resumed");
+                    return earlier.largestShift();
+                }
+                MotionCorrectionRun run = MotionCorrectionRun.into(movie, settings.motion(), dir, CorrectedFormat.TIFF,
+                        excluded, h5, progress, h5File);
+                String notKept = checkpoint.save(dir, h5, excluded, run.result().largestShift());
+                if (notKept != null) {
+                    log.note("motion: no resume point kept (" + notKept + ")");
+                }
+                return run.result().largestShift();
+            });
+            if (earlier != null) {
+                log.note("motion: resumed from an earlier run killed or failed after motion correction (same input "
+                        + "files, sizes, time stamps and settings)");
+            }
+            log.note(String.format(Locale.ROOT, "motion: largest shift %.2f px", largestShift));
             DetectionRun detection;
             try (FrameSource corrected = new Retimed(TiffStackReader.open(dir.resolve(MotionOutputs.CORRECTED_TIFF),
                     movie.times().frameRate()), movie.times(), movie.gaps())) {
@@ -96,6 +115,7 @@ public final class Pipeline {
             settings.save(dir.resolve(SETTINGS_JSON));
             log.write(dir.resolve(LOG_TXT));
             bundle.commit();
+            checkpoint.discard();
             return new PipelineResult(bundle.target(), movie.frameCount(), cells, Math.round(total),
                     log.timings(STAGES));
         }
