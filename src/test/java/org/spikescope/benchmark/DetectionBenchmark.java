@@ -14,9 +14,6 @@ import org.spikescope.sim.MovieSimulator;
 import org.spikescope.sim.RecordingSimulator;
 import org.spikescope.sim.SimulationSettings;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,29 +67,8 @@ public final class DetectionBenchmark {
         Path dir = Files.createTempDirectory("spikescope-detect-bench");
         try {
             RecordingSimulator.write(s, templates, OutputTarget.of(dir.resolve("rec")), ProgressListener.NONE);
-            System.gc();
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                pool.resetPeakUsage();
-            }
-            long[] live = new long[1];
-            ProgressListener stages = new ProgressListener() {
-                @Override
-                public void stage(String stage) {
-                    // the live heap between passes: what detection keeps, garbage collected first
-                    System.gc();
-                    Runtime rt = Runtime.getRuntime();
-                    live[0] = Math.max(live[0], rt.totalMemory() - rt.freeMemory());
-                }
-
-                @Override
-                public void progress(long done, long total) {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+            HeapWatch.resetPeaks();
+            HeapWatch stages = new HeapWatch(false);
             long start = System.nanoTime();
             DetectionRun run;
             try (FrameSource movie = TiffStackReader.open(dir.resolve("rec").resolve(RecordingSimulator.TIFF_NAME),
@@ -101,17 +77,12 @@ public final class DetectionBenchmark {
                         OutputTarget.of(dir.resolve("out")), stages);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
             DetectionScore score = DetectionScore.of(run.result(), new MovieSimulator(s, templates).groundTruth(),
                     s.width(), s.height());
             System.out.printf(Locale.ROOT, "%s, %dx%d, %d frames: %s; %.1f s (%.2f ms/frame), heap pools' peak %d MB "
                             + "(garbage included), largest live heap between passes %d MB%n", name, s.width(),
-                    s.height(), s.frames(), score, seconds, 1000 * seconds / s.frames(), peak >> 20, live[0] >> 20);
+                    s.height(), s.frames(), score, seconds, 1000 * seconds / s.frames(), HeapWatch.heapPoolsPeak() >> 20,
+                    stages.liveMax() >> 20);
         } finally {
             FileTrees.deleteRecursively(dir);
         }

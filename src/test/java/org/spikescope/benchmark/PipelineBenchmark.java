@@ -16,9 +16,6 @@ import org.spikescope.sim.SimulationSettings;
 import org.spikescope.testing.FootprintMatching;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,44 +63,16 @@ public final class PipelineBenchmark {
         RecordingSimulator.write(s, List.of(), OutputTarget.of(dir.resolve("rec")), ProgressListener.NONE);
         System.out.printf(Locale.ROOT, "%d frames simulated in %.0f s%n", s.frames(),
                 (System.nanoTime() - simulating) / 1e9);
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
+        HeapWatch.resetPeaks();
         resetPeakResident();
-        long[] live = new long[1];
+        HeapWatch stages = new HeapWatch(true);
         long start = System.nanoTime();
-        ProgressListener stages = new ProgressListener() {
-            @Override
-            public void stage(String stage) {
-                // the live heap between passes: what the pipeline keeps, garbage collected first
-                System.gc();
-                Runtime rt = Runtime.getRuntime();
-                live[0] = Math.max(live[0], rt.totalMemory() - rt.freeMemory());
-                System.out.printf(Locale.ROOT, "  %7.1f s  %s%n", (System.nanoTime() - start) / 1e9, stage);
-            }
-
-            @Override
-            public void progress(long done, long total) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
         PipelineResult result;
         try (FrameSource movie = TiffStackReader.open(dir.resolve("rec").resolve(RecordingSimulator.TIFF_NAME),
                 s.frameRate())) {
             result = Pipeline.run(movie, PipelineSettings.defaults(), OutputTarget.of(dir.resolve("out")), stages);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
         List<Footprint> truth = new MovieSimulator(s, List.of()).groundTruth().footprints();
         List<Footprint> found = FootprintFiles.read(result.bundle().resolve("RoiSet.zip"), s.width(), s.height());
         int reach = (int) Math.ceil(s.maxShift());
@@ -112,7 +81,7 @@ public final class PipelineBenchmark {
                         + "(%.1f frames/s; %s); heap pools' peak %d MB (garbage included), largest live heap between "
                         + "stages %d MB, peak resident %s%n", s.width(), s.height(), s.frames(), truth.size(),
                 found.size(), matched, 2.0 * matched / (truth.size() + found.size()), seconds, s.frames() / seconds,
-                result.timings(), peak >> 20, live[0] >> 20, peakResident());
+                result.timings(), HeapWatch.heapPoolsPeak() >> 20, stages.liveMax() >> 20, peakResident());
     }
 
     /** Linux: writing 5 to clear_refs resets the process's peak resident set (VmHWM). */
