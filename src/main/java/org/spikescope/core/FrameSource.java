@@ -27,6 +27,14 @@ public interface FrameSource extends AutoCloseable {
     /** Where the frames come from, for messages and logs. */
     String description();
 
+    /**
+     * Whether the frames are read from the recording's files as stored there (not, say, from an image that may have
+     * been edited in memory), so that the files' sizes and time stamps identify them.
+     */
+    default boolean storedInFiles() {
+        return false;
+    }
+
     /** Gaps in the recording (dropped frames) found from frame numbers or time stamps. */
     default List<FrameGap> gaps() {
         return List.of();

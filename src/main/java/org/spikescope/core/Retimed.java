@@ -51,6 +51,11 @@ public record Retimed(FrameSource movie, FrameTimes frameTimes, List<FrameGap> f
     }
 
     @Override
+    public boolean storedInFiles() {
+        return movie.storedInFiles();
+    }
+
+    @Override
     public String description() {
         return movie.description();
     }

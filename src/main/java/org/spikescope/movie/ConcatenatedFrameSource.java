@@ -91,6 +91,11 @@ final class ConcatenatedFrameSource implements FrameSource {
     }
 
     @Override
+    public boolean storedInFiles() {
+        return parts.stream().allMatch(FrameSource::storedInFiles);
+    }
+
+    @Override
     public String description() {
         return description;
     }

@@ -27,6 +27,11 @@ abstract class FileFrameSource implements FrameSource {
     }
 
     @Override
+    public final boolean storedInFiles() {
+        return true;
+    }
+
+    @Override
     public final int width() {
         return width;
     }

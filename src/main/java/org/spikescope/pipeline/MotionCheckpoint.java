@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * made from: each input's path, size and time stamp, the movie's frames, size and rate, the motion settings, the
  * corrupted-frame check and the SpikeScope version. The next run into that folder with the same recording and
  * settings takes them instead of correcting the movie again; anything different, or a checkpoint that does not
- * read back exactly, and it is dropped and motion runs as usual. The bundle's commit removes it. A movie with no
- * file behind it (an open image), or a file system without hard links, gets no checkpoint.
+ * read back exactly, and it is dropped and motion runs as usual. The bundle's commit removes it. Frames not read
+ * straight from the input files (an open image), or a file system without hard links, get no checkpoint.
  */
 final class MotionCheckpoint {
 
@@ -56,18 +56,25 @@ final class MotionCheckpoint {
     }
 
     private final Path folder;
+    /** The key as JSON, or null when this movie gets no checkpoint. */
     private final String key;
+    private final String inactive;
 
-    private MotionCheckpoint(Path folder, String key) {
+    private MotionCheckpoint(Path folder, String key, String inactive) {
         this.folder = folder;
         this.key = key;
+        this.inactive = inactive;
     }
 
-    /** The checkpoint of {@code target} for this movie and settings; inactive when the movie has no input files. */
+    /**
+     * The checkpoint of {@code target} for this movie and settings; inactive when the frames do not come straight
+     * from the input files (an open image may have been edited since it was read).
+     */
     static MotionCheckpoint of(Path target, List<Path> inputs, FrameSource movie, PipelineSettings settings)
             throws IOException {
-        if (inputs.isEmpty()) {
-            return new MotionCheckpoint(target.resolve(FOLDER), null);
+        if (inputs.isEmpty() || !movie.storedInFiles()) {
+            return new MotionCheckpoint(target.resolve(FOLDER), null, "the frames are not read from the recording's "
+                    + "files as stored (an open image may differ from them)");
         }
         List<Stamp> stamps = new ArrayList<>();
         for (Path input : inputs) {
@@ -75,7 +82,7 @@ final class MotionCheckpoint {
         }
         Key k = new Key(Version.get(), stamps, movie.frameCount(), movie.width(), movie.height(),
                 movie.times().frameRate(), settings.motion(), settings.detectCorrupted());
-        return new MotionCheckpoint(target.resolve(FOLDER), Json.MAPPER.writeValueAsString(k));
+        return new MotionCheckpoint(target.resolve(FOLDER), Json.MAPPER.writeValueAsString(k), null);
     }
 
     /**
@@ -113,7 +120,7 @@ final class MotionCheckpoint {
      */
     String save(Path staging, ResultsH5 results, SortedSet<Integer> excluded, double largestShift) {
         if (key == null) {
-            return "the movie has no file behind it";
+            return inactive;
         }
         Path fresh = folder.resolveSibling(NEW);
         try {

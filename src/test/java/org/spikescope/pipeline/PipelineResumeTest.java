@@ -12,6 +12,7 @@ import org.spikescope.io.OutputTarget;
 import org.spikescope.motion.MotionSettings;
 import org.spikescope.movie.MovieOpener;
 import org.spikescope.testing.HeadlessRuns;
+import org.spikescope.testing.MemoryMovie;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +117,17 @@ class PipelineResumeTest {
         for (String file : SAME_FILES) {
             assertEquals(digest(uninterrupted.resolve(file)), digest(out.resolve(file)), file);
         }
+    }
+
+    @Test
+    void framesHeldInMemoryAreNotCheckpointed() throws Exception {
+        // as an open image: its pixels may have been edited since they were read from the file
+        Path out = dir.resolve("in-memory");
+        try (FrameSource movie = new MemoryMovie(MovieOpener.open(recording, "", 0))) {
+            assertThrows(CancelledException.class, () -> Pipeline.run(movie, PipelineSettings.defaults(),
+                    OutputTarget.of("output", out, false, recording), new Stages("Summary images")));
+        }
+        assertFalse(Files.exists(out.resolve(MotionCheckpoint.FOLDER)));
     }
 
     /** Through the headless launcher, as a batch script would: a killed run (halted before its commit) resumes. */
