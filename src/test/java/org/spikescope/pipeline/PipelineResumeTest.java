@@ -71,6 +71,7 @@ class PipelineResumeTest {
         for (String file : SAME_FILES) {
             assertEquals(digest(uninterrupted.resolve(file)), digest(out.resolve(file)), file);
         }
+        assertEquals(datasets(uninterrupted.resolve("results.h5")), datasets(out.resolve("results.h5")));
         assertTrue(Files.readString(out.resolve("log.txt")).contains("motion: resumed"));
         assertFalse(Files.exists(out.resolve(MotionCheckpoint.FOLDER)), "the commit removes the checkpoint");
     }
@@ -206,6 +207,26 @@ class PipelineResumeTest {
                 } else {
                     Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
+            }
+        }
+    }
+
+    /** Every dataset of an HDF5 file by path, its values as text (the file itself holds the time it was written). */
+    private static java.util.Map<String, String> datasets(Path file) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
+            collect(h5, out);
+        }
+        assertTrue(out.keySet().stream().anyMatch(k -> k.startsWith("/motion/")), out.keySet().toString());
+        return out;
+    }
+
+    private static void collect(io.jhdf.api.Group group, java.util.Map<String, String> out) {
+        for (io.jhdf.api.Node node : group.getChildren().values()) {
+            if (node instanceof io.jhdf.api.Group g) {
+                collect(g, out);
+            } else if (node instanceof io.jhdf.api.Dataset d) {
+                out.put(d.getPath(), java.util.Arrays.deepToString(new Object[]{d.getData()}));
             }
         }
     }
