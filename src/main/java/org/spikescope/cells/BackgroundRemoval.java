@@ -1,10 +1,10 @@
 package org.spikescope.cells;
 
-import org.spikescope.image.BoxMean;
+import org.spikescope.image.IntegralImage;
 
 /**
  * Removes the one-photon background from a frame with a linear high-pass that leaves smooth backgrounds out
- * up to their curvature: the background is (4·B_R − B_2R)/3, where B_R is a box mean of half-width R twice the
+ * up to their curvature: the background is (4·B_R − B_2R)/3, where B_R is a box mean of half-width R three times the
  * cell radius. A box mean alone follows a curved background with an error proportional to R²·∇²; this
  * combination cancels that term (Richardson extrapolation), so the bright, fluctuating one-photon light around
  * the cells is removed to fourth order while a cell, much smaller than the boxes, keeps nearly all its contrast.
@@ -23,7 +23,7 @@ public final class BackgroundRemoval {
     private final int paddedWidth;
     private final int paddedHeight;
     private final float[] padded;
-    private final float[] scratch;
+    private final IntegralImage boxes;
     private final float[] narrow;
     private final float[] wide;
     private final float[] residual;
@@ -37,9 +37,9 @@ public final class BackgroundRemoval {
         this.paddedHeight = height + 2 * pad;
         int n = paddedWidth * paddedHeight;
         this.padded = new float[n];
-        this.scratch = new float[n];
-        this.narrow = new float[n];
-        this.wide = new float[n];
+        this.boxes = new IntegralImage(paddedWidth, paddedHeight);
+        this.narrow = new float[width];
+        this.wide = new float[width];
         this.residual = new float[width * height];
     }
 
@@ -62,15 +62,14 @@ public final class BackgroundRemoval {
             source = residual;
         }
         padOddly(source);
-        BoxMean.apply(padded, scratch, paddedWidth, paddedHeight, radius, true);
-        BoxMean.apply(scratch, narrow, paddedWidth, paddedHeight, radius, false);
-        BoxMean.apply(padded, scratch, paddedWidth, paddedHeight, 2 * radius, true);
-        BoxMean.apply(scratch, wide, paddedWidth, paddedHeight, 2 * radius, false);
+        // both boxes lie inside the padded frame for every pixel of the frame: one summed-area table gives both
+        boxes.set(padded);
         for (int y = 0; y < height; y++) {
             int o = y * width;
-            int p = (y + pad) * paddedWidth + pad;
+            boxes.means(y + pad, pad, width, radius, narrow, 0);
+            boxes.means(y + pad, pad, width, 2 * radius, wide, 0);
             for (int x = 0; x < width; x++) {
-                float b = (4 * narrow[p + x] - wide[p + x]) / 3;
+                float b = (4 * narrow[x] - wide[x]) / 3;
                 background[o + x] = b;
                 cells[o + x] = frame[o + x] - b;
             }
