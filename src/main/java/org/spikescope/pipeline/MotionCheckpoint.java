@@ -37,6 +37,8 @@ final class MotionCheckpoint {
     private static final String RESULTS = "motion.h5";
     private static final int FOLDER_DEPTH = 4;
     private static final List<String> MOVIE_FILES = List.of(MotionOutputs.CORRECTED_TIFF, MotionOutputs.SHIFTS_CSV);
+    private static final List<String> KEPT_FILES = List.of(MotionOutputs.CORRECTED_TIFF, MotionOutputs.SHIFTS_CSV,
+            RESULTS);
 
     /** A file's identity as the checks see it. */
     record Stamp(String name, long size, long modified) {
@@ -166,7 +168,7 @@ final class MotionCheckpoint {
     /** The kept files as they are now: a changed or replaced file no longer matches what was recorded. */
     private static List<Stamp> stamps(Path dir) throws IOException {
         List<Stamp> out = new ArrayList<>();
-        for (String name : List.of(MotionOutputs.CORRECTED_TIFF, MotionOutputs.SHIFTS_CSV, RESULTS)) {
+        for (String name : KEPT_FILES) {
             Path p = dir.resolve(name);
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 return List.of();

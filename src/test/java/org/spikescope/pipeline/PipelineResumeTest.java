@@ -120,6 +120,22 @@ class PipelineResumeTest {
         }
     }
 
+    /** A crafted checkpoint that is a link to a folder of the user's: the link goes, the folder stays whole. */
+    @Test
+    void aCheckpointLinkedElsewhereTouchesNothingThere() throws Exception {
+        Path users = dir.resolve("users-folder");
+        Files.createDirectories(users);
+        Files.writeString(users.resolve("notes.txt"), "irreplaceable");
+        Path out = dir.resolve("linked");
+        Files.createDirectories(out);
+        Files.createSymbolicLink(out.resolve(MotionCheckpoint.FOLDER), users);
+        assertTrue(run(recording, out, PipelineSettings.defaults()).containsAll(MOTION_STAGES));
+        assertEquals("irreplaceable", Files.readString(users.resolve("notes.txt")));
+        try (Stream<Path> files = Files.list(users)) {
+            assertEquals(1, files.count());
+        }
+    }
+
     @Test
     void framesHeldInMemoryAreNotCheckpointed() throws Exception {
         // as an open image: its pixels may have been edited since they were read from the file
