@@ -133,26 +133,14 @@ public final class FootprintMatching {
 
     public static boolean[] mask(Footprint f, int width, int height) {
         boolean[] m = new boolean[width * height];
-        float peak = 0;
-        for (float v : f.weights()) {
-            peak = Math.max(peak, v);
-        }
+        float limit = 0.2f * peak(f);
         for (int y = 0; y < f.h(); y++) {
             for (int x = 0; x < f.w(); x++) {
-                int ix = f.x0() + x;
-                int iy = f.y0() + y;
-                if (f.weights()[y * f.w() + x] > 0.2f * peak && ix >= 0 && iy >= 0 && ix < width && iy < height) {
-                    m[iy * width + ix] = true;
+                if (inside(f, x, y, width, height) && f.weights()[y * f.w() + x] > limit) {
+                    m[(f.y0() + y) * width + f.x0() + x] = true;
                 }
             }
         }
         return m;
-    }
-
-    /** IoU of the two footprints' masks. */
-    public static double iou(Footprint a, Footprint b, int width, int height) {
-        int both = overlap(a, b, width, height);
-        int either = area(a, width, height) + area(b, width, height) - both;
-        return either == 0 ? 0 : (double) both / either;
     }
 }
