@@ -5,12 +5,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.testing.CommandLoop;
 import org.spikescope.testing.HeadlessRuns;
+import org.spikescope.testing.TestFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +89,7 @@ class KillDuringWriteTest {
         Map<String, String> digests = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                digests.put(root.relativize(f).toString(), digest(f));
+                digests.put(root.relativize(f).toString(), TestFiles.sha256(f));
             }
         }
         return digests;
@@ -102,7 +101,7 @@ class KillDuringWriteTest {
         Map<String, String> expectA = reference(label, a, "refA", output);
         Map<String, String> expectB = reference(label, b, "refB", output);
         assertFalse(expectA.equals(expectB), "the two runs must differ to be told apart");
-        String inputBefore = input == null ? "" : digest(input);
+        String inputBefore = input == null ? "" : TestFiles.sha256(input);
         String optionsA = String.format(Locale.ROOT, a, output);
         String optionsB = String.format(Locale.ROOT, b, output);
         assertEquals(0, HeadlessRuns.launch("--headless", "--run", label, optionsA).code());
@@ -152,7 +151,7 @@ class KillDuringWriteTest {
             assertEquals(List.of(), left, "what killed runs left behind is removed");
         }
         if (input != null) {
-            assertEquals(inputBefore, digest(input), "the input is untouched");
+            assertEquals(inputBefore, TestFiles.sha256(input), "the input is untouched");
         }
     }
 
@@ -176,7 +175,7 @@ class KillDuringWriteTest {
                     // each stage took
                     String name = f.getFileName().toString();
                     if (!name.endsWith(".zip") && !name.endsWith(".txt") && !name.endsWith(".h5")) {
-                        digests.put(rel, digest(f));
+                        digests.put(rel, TestFiles.sha256(f));
                     }
                 }
             }
@@ -184,9 +183,6 @@ class KillDuringWriteTest {
         return digests;
     }
 
-    private static String digest(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
 
     private static Process child(String label, String first, String second, int count, int haltStep)
             throws Exception {

@@ -13,6 +13,7 @@ import org.spikescope.io.FootprintArrays;
 import org.spikescope.export.RoiSetFiles;
 import org.spikescope.io.TraceTables;
 import org.spikescope.testing.FootprintMatching;
+import org.spikescope.testing.TestFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class MacroBridgeTest {
     @Test
     void dropInPluginWritesTheFrameReportOfTheBundledRecording(@TempDir Path dir) throws Exception {
         Path recording = dir.resolve("sim-small");
-        copy(Path.of("test-images", "sim-small"), recording);
+        TestFiles.copyTree(Path.of("test-images", "sim-small"), recording);
         IJ.runMacroFile(Path.of("plugins", "SpikeScope", "Frame_Quality_Report.ijm").toAbsolutePath().toString(),
                 recording.toString());
         CsvTable report = CsvTable.read(dir.resolve("sim-small_frame_report.csv"));
@@ -77,7 +78,7 @@ class MacroBridgeTest {
     @Test
     void correctAndDetectMacroFindsTheBundledRecordingsCells(@TempDir Path dir) throws Exception {
         Path recording = dir.resolve("sim-small");
-        copy(Path.of("test-images", "sim-small"), recording);
+        TestFiles.copyTree(Path.of("test-images", "sim-small"), recording);
         IJ.runMacroFile(Path.of("macros", "correct_and_detect.ijm").toAbsolutePath().toString(), recording.toString());
         Path cells = dir.resolve("sim-small_cells");
         TraceSet traces = TraceTables.read(cells.resolve("traces.csv"));
@@ -100,7 +101,7 @@ class MacroBridgeTest {
     @Test
     void batchMacroRunsEveryRecordingGoesOnPastAFailureAndSkipsFinishedOnes(@TempDir Path dir) throws Exception {
         Path mice = dir.resolve("mice");
-        copy(Path.of("test-images", "sim-small"), mice.resolve("mouse1"));
+        TestFiles.copyTree(Path.of("test-images", "sim-small"), mice.resolve("mouse1"));
         Files.write(mice.resolve("broken.tif"), new byte[0]); // stopped the batch with exit 1 before
         Files.write(mice.resolve("huge.tif"), MalformedInputsTest.tiff(100_000, 100_000, 1, false, null, 64));
         Path results = dir.resolve("results");
@@ -123,7 +124,7 @@ class MacroBridgeTest {
     @Test
     void dropInPipelinePluginWritesTheBundleBesideTheRecording(@TempDir Path dir) throws Exception {
         Path recording = dir.resolve("sim-small");
-        copy(Path.of("test-images", "sim-small"), recording);
+        TestFiles.copyTree(Path.of("test-images", "sim-small"), recording);
         IJ.runMacroFile(Path.of("plugins", "SpikeScope", "Run_Pipeline.ijm").toAbsolutePath().toString(),
                 recording.toString());
         Path bundle = dir.resolve("sim-small_spikescope");
@@ -203,14 +204,5 @@ class MacroBridgeTest {
         // a model trained on real indicators (rises over frames) meets an instant rise here: bars below the real data's
         assertTrue(r[0] > 0.6 && r[r.length / 2] > 0.7, "correlations " + java.util.Arrays.toString(r));
         assertEquals(1, inferred / truth, 0.5, "inferred / true spikes");
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        Files.createDirectories(to.getParent());
-        try (var paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Files.copy(p, to.resolve(from.relativize(p).toString()));
-            }
-        }
     }
 }

@@ -13,13 +13,12 @@ import org.spikescope.motion.MotionSettings;
 import org.spikescope.movie.MovieOpener;
 import org.spikescope.testing.HeadlessRuns;
 import org.spikescope.testing.MemoryMovie;
+import org.spikescope.testing.TestFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -49,7 +48,7 @@ class PipelineResumeTest {
     @BeforeAll
     static void runOnceWithoutInterruption() throws Exception {
         recording = dir.resolve("sim-small");
-        copy(Path.of("test-images", "sim-small"), recording);
+        TestFiles.copyTree(Path.of("test-images", "sim-small"), recording);
         uninterrupted = dir.resolve("uninterrupted");
         List<String> stages = run(recording, uninterrupted, PipelineSettings.defaults());
         assertTrue(stages.containsAll(MOTION_STAGES), stages.toString());
@@ -92,7 +91,7 @@ class PipelineResumeTest {
     @Test
     void aChangedRecordingIsCorrectedAgain() throws Exception {
         Path copy = dir.resolve("touched");
-        copy(recording, copy);
+        TestFiles.copyTree(recording, copy);
         Path out = dir.resolve("recording-changed");
         stopAtDetection(copy, out, PipelineSettings.defaults());
         try (Stream<Path> files = Files.walk(copy)) {
@@ -214,18 +213,6 @@ class PipelineResumeTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
 
     /** Every dataset of an HDF5 file by path, its values as text (the file itself holds the time it was written). */
     private static java.util.Map<String, String> datasets(Path file) {
@@ -253,12 +240,12 @@ class PipelineResumeTest {
             StringBuilder entries = new StringBuilder();
             try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
                 for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                    entries.append(e.getName()).append('=').append(HexFormat.of().formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(zip.readAllBytes()))).append('\n');
+                    entries.append(e.getName()).append('=').append(TestFiles.sha256(zip.readAllBytes()))
+                            .append('\n');
                 }
             }
             return entries.toString();
         }
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        return TestFiles.sha256(file);
     }
 }
