@@ -74,11 +74,21 @@ public record Kinetics(double decayFrames, boolean estimated) {
         return out;
     }
 
-    /** Exponential smoothing in place, forward in time (a transient's rise is kept, its tail averaged). */
+    /**
+     * Exponential smoothing in place, forward in time (a transient's rise is kept, its tail averaged). It starts
+     * from the mean of the first 1/α frames, as if it had been running before: started from the first frame alone,
+     * that frame's full noise would decay slowly through the start of the trace and pass for a transient.
+     */
     private void smooth(double[] x) {
         double a = smoothingWeight();
-        for (int t = 1; t < x.length; t++) {
-            x[t] = x[t - 1] + a * (x[t] - x[t - 1]);
+        int warmUp = Math.min(x.length, (int) Math.ceil(1 / a));
+        double s = 0;
+        for (int t = 0; t < warmUp; t++) {
+            s += x[t] / warmUp;
+        }
+        for (int t = 0; t < x.length; t++) {
+            s += a * (x[t] - s);
+            x[t] = s;
         }
     }
 }
