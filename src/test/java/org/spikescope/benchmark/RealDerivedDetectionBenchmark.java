@@ -8,13 +8,15 @@ import org.spikescope.testing.FootprintMatching;
 import org.spikescope.testing.MemoryMovie;
 import org.spikescope.testing.RealDerivedMovies;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Neuron detection on movies rebuilt from real extractions ({@link RealDerivedMovies}: real footprints, real
  * calcium, a one-photon background and a real miniscope's noise): F1 against the real cells (IoU ≥ 0.5), cells
- * found, the decay time detection used, time. Issue 25's goal is F1 ≥ 0.85 on both, and ≥ 0.8 on the CellReg scene
+ * found, the decay time detection used, time, and the cells found by how clearly each shows frame by frame
+ * ({@link RealDerivedMovies.Scene#peakSnr}). Issue 25's goal is F1 ≥ 0.85 on both, and ≥ 0.8 on the CellReg scene
  * kept aside. Radius 0 (the default) sets
  * each movie's {@code cellRadius} to its real cells' median radius, as a user who knows their cells would.
  * java -cp "target/test-classes:target/classes:target/lib/*" org.spikescope.benchmark.RealDerivedDetectionBenchmark [placecell frames] [radius]
@@ -48,12 +50,40 @@ public final class RealDerivedDetectionBenchmark {
         long start = System.nanoTime();
         DetectionResult r = NeuronDetector.detect(movie, settings, Set.of(), ProgressListener.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
-        int matched = FootprintMatching.match(scene.cells(), r.footprints(), scene.width(), scene.height()).size();
+        List<int[]> pairs = FootprintMatching.match(scene.cells(), r.footprints(), scene.width(), scene.height());
+        int matched = pairs.size();
         double f1 = 2.0 * matched / (scene.cells().size() + r.footprints().size());
         System.out.printf(Locale.ROOT, "%s (%dx%d, %d frames, %d cells), cellRadius %.1f: found %d, matched %d, F1 %.3f,"
                         + " decay %.2f s, %.1f s%n", scene.name(), scene.width(), scene.height(), scene.frames(),
                 scene.cells().size(), cellRadius, r.footprints().size(), matched, f1,
                 r.summary().kinetics().decayFrames() / scene.frameRate(), seconds);
+        System.out.println("  cells found by their peak SNR (" + recallBySnr(scene, pairs) + ")");
+    }
+
+    /** Bins of {@link RealDerivedMovies.Scene#peakSnr}: where the misses lie, dim cells or bright ones. */
+    static String recallBySnr(RealDerivedMovies.Scene scene, List<int[]> pairs) {
+        double[] edges = {0, 3, 5, 8, 13};
+        int[] cells = new int[edges.length];
+        int[] found = new int[edges.length];
+        boolean[] matched = new boolean[scene.cells().size()];
+        for (int[] p : pairs) {
+            matched[p[0]] = true;
+        }
+        for (int c = 0; c < matched.length; c++) {
+            double snr = scene.peakSnr(c);
+            int bin = edges.length - 1;
+            while (snr < edges[bin]) {
+                bin--;
+            }
+            cells[bin]++;
+            found[bin] += matched[c] ? 1 : 0;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int b = 0; b < edges.length; b++) {
+            String range = b + 1 < edges.length ? (int) edges[b] + "–" + (int) edges[b + 1] : "≥ " + (int) edges[b];
+            out.append(b > 0 ? ", " : "").append(range).append(": ").append(found[b]).append(" of ").append(cells[b]);
+        }
+        return out.toString();
     }
 
     /** √(area / π) of the median real footprint (pixels above a fifth of its peak). */

@@ -52,6 +52,34 @@ public final class RealDerivedMovies {
             return temporal.length;
         }
 
+        /**
+         * How clearly cell c can be seen at its brightest frame: the peak of its least-squares trace (its true
+         * footprint's weights over the rendered movie) over that trace's noise, frame by frame, before any smoothing:
+         * peak ΔF/F · Σ glow·w² / (σ · √Σ w²). A bound on what any detector can see in one frame.
+         */
+        public double peakSnr(int c) {
+            Footprint f = cells.get(c);
+            double signal = 0;
+            double norm = 0;
+            for (int y = 0; y < f.h(); y++) {
+                for (int x = 0; x < f.w(); x++) {
+                    int ix = f.x0() + x;
+                    int iy = f.y0() + y;
+                    if (ix < 0 || iy < 0 || ix >= width || iy >= height) {
+                        continue;
+                    }
+                    double w = f.weights()[y * f.w() + x];
+                    signal += glow[iy * width + ix] * w * w;
+                    norm += w * w;
+                }
+            }
+            double peak = 0;
+            for (double v : dff[c]) {
+                peak = Math.max(peak, v);
+            }
+            return norm > 0 ? peak * signal / (NOISE_SD * Math.sqrt(norm)) : 0;
+        }
+
         /** The movie, rendered frame by frame with noise from {@code seed}. */
         public FrameSource movie(long seed) {
             return new Rendered(this, seed);
