@@ -20,12 +20,11 @@ import java.util.List;
  * @param max         maximum of the recorded frames
  * @param correlation local correlation image
  * @param pnr         peak-to-noise ratio image
- * @param cellsVar    variance over time of the frames less their background
  * @param smoothMean  mean of the filtered frames (where the seeds' running means start)
  * @param kinetics    the indicator's time scale, given or estimated in the first pass ({@link DecayEstimator})
  */
 public record SummaryImages(int width, int height, int frames, float[] mean, float[] max, float[] correlation,
-                            float[] pnr, float[] cellsVar, float[] smoothMean, Kinetics kinetics) {
+                            float[] pnr, float[] smoothMean, Kinetics kinetics) {
 
     static final double THRESHOLD = 3;
 
@@ -48,7 +47,6 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         }
         float[] mean = new float[p];
         float[] max = new float[p];
-        float[] cellsVar = new float[p];
         float[] smoothMean = new float[p];
         float[] noise = new float[p];
         float[] pnr = new float[p];
@@ -56,8 +54,6 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         for (int i = 0; i < p; i++) {
             mean[i] = (float) (total.sumRaw[i] / n);
             max[i] = total.maxRaw[i];
-            double m = total.sumCells[i] / n;
-            cellsVar[i] = (float) Math.max(0, total.sumCells2[i] / n - m * m);
             smoothMean[i] = (float) (total.sumSmooth[i] / n);
             // successive differences of white noise: E|d| = 2σ/√π
             noise[i] = (float) (total.sumAbsDiff[i] / diffs * Math.sqrt(Math.PI) / 2);
@@ -82,15 +78,13 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         for (int i = 0; i < p; i++) {
             pnr[i] = noise[i] > 0 ? (float) (all.peak[i] / (noise[i] * smoothedNoise)) : 0;
         }
-        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, cellsVar, smoothMean, kinetics);
+        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, smoothMean, kinetics);
     }
 
     /** Per-pixel sums of the first pass. */
     private static final class Moments implements MoviePass.Visitor {
         final double[] sumRaw;
         final float[] maxRaw;
-        final double[] sumCells;
-        final double[] sumCells2;
         final double[] sumSmooth;
         final double[] sumAbsDiff;
         final DecayEstimator decay;
@@ -106,8 +100,6 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             this.decay = new DecayEstimator(w, h, cellRadius);
             sumRaw = new double[p];
             maxRaw = new float[p];
-            sumCells = new double[p];
-            sumCells2 = new double[p];
             sumSmooth = new double[p];
             sumAbsDiff = new double[p];
             smooth = new float[p];
@@ -122,9 +114,6 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             for (int i = 0; i < raw.length; i++) {
                 sumRaw[i] += raw[i];
                 maxRaw[i] = Math.max(maxRaw[i], raw[i]);
-                double c = cells[i];
-                sumCells[i] += c;
-                sumCells2[i] += c * c;
                 float s = smooth[i];
                 sumSmooth[i] += s;
                 if (consecutive) {
@@ -143,8 +132,6 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             for (int i = 0; i < sumRaw.length; i++) {
                 sumRaw[i] += o.sumRaw[i];
                 maxRaw[i] = Math.max(maxRaw[i], o.maxRaw[i]);
-                sumCells[i] += o.sumCells[i];
-                sumCells2[i] += o.sumCells2[i];
                 sumSmooth[i] += o.sumSmooth[i];
                 sumAbsDiff[i] += o.sumAbsDiff[i];
             }
@@ -161,10 +148,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         private final int w;
         private final int h;
         private final SeedFilter filter;
-        private final float[] drift;
-        private final float rate;
-        private final float[] smoothed;
-        private final float weight;
+        private final PixelActivity activity;
         private final float[] threshold;
         final float[] peak;
         private final float[] smooth;
@@ -176,10 +160,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             this.w = w;
             this.h = h;
             this.filter = new SeedFilter(w, h, cellRadius);
-            this.drift = mean.clone();
-            this.rate = (float) (1 / kinetics.driftFrames());
-            this.smoothed = new float[w * h];
-            this.weight = (float) kinetics.smoothingWeight();
+            this.activity = new PixelActivity(mean, kinetics);
             this.peak = new float[w * h];
             this.threshold = new float[noise.length];
             for (int i = 0; i < noise.length; i++) {
@@ -194,12 +175,11 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         @Override
         public void frame(int t, float[] raw, float[] cells, float[] background) {
             filter.apply(raw, smooth);
+            activity.update(smooth);
+            float[] act = activity.values();
             float[] u = smooth;
             for (int i = 0; i < u.length; i++) {
-                float fast = u[i] - drift[i];
-                drift[i] += rate * fast;
-                float v = smoothed[i] + weight * (fast - smoothed[i]);
-                smoothed[i] = v;
+                float v = act[i];
                 peak[i] = Math.max(peak[i], v);
                 u[i] = v < threshold[i] ? 0 : v;
                 sum[i] += u[i];

@@ -60,8 +60,8 @@ class DetectionAccuracyTest {
 
     /**
      * The one-photon regime real recordings show and the table above does not: a slow indicator (1.5 s), ΔF/F of a
-     * few % (spikes of 40 e⁻ on 860 e⁻ of light), the lens's vignetting (2.6×) and 30 cells. Measured: F1 0.821
-     * with the decay estimated from the movie (3.1 s: the estimate runs long), 0.893 with the indicator's decay
+     * few % (spikes of 40 e⁻ on 860 e⁻ of light), the lens's vignetting (2.6×) and 30 cells. Measured: F1 0.828
+     * with the decay estimated from the movie (3.1 s: the estimate runs long), 0.873 with the indicator's decay
      * time given, as a person who knows their indicator would.
      */
     @Test
