@@ -9,12 +9,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * One streaming pass over a movie with its background removed: each worker takes a contiguous run of frames (so
- * that it sees consecutive frames in order) and hands every frame not excluded to its own visitor, which
- * accumulates what the pass needs. Memory holds one frame per worker whatever the movie's length.
+ * One streaming pass over a movie, with its background removed or as recorded: each worker takes a contiguous run
+ * of frames (so that it sees consecutive frames in order) and hands every frame not excluded to its own visitor,
+ * which accumulates what the pass needs. Memory holds one frame per worker whatever the movie's length.
  */
 public final class MoviePass {
 
@@ -28,6 +29,11 @@ public final class MoviePass {
         void frame(int t, float[] raw, float[] cells, float[] background);
     }
 
+    /** Receives the frames as recorded, in increasing order within one worker's run. */
+    public interface RecordedVisitor {
+        void frame(int t, float[] raw);
+    }
+
     private MoviePass() {
     }
 
@@ -39,12 +45,31 @@ public final class MoviePass {
     public static <V extends Visitor> List<V> run(CellMovie cellMovie, CellModel model, Workers pool,
                                                   ProgressListener progress, String stage,
                                                   IntFunction<V> visitorForWorker) {
+        int w = cellMovie.source().width();
+        int h = cellMovie.source().height();
+        return loop(cellMovie, pool, progress, stage, visitorForWorker, visitor -> {
+            BackgroundRemoval removal = new BackgroundRemoval(w, h, cellMovie.cellRadius());
+            float[] cells = new float[w * h];
+            float[] background = new float[w * h];
+            return (t, raw) -> {
+                removal.apply(raw, cells, background, model, t);
+                visitor.frame(t, raw, cells, background);
+            };
+        });
+    }
+
+    /** A pass that needs only the recorded frames: no background is estimated, which saves most of a pass's work. */
+    public static <V extends RecordedVisitor> List<V> runOnRecorded(CellMovie cellMovie, Workers pool,
+                                                                    ProgressListener progress, String stage,
+                                                                    IntFunction<V> visitorForWorker) {
+        return loop(cellMovie, pool, progress, stage, visitorForWorker, visitor -> visitor::frame);
+    }
+
+    private static <V> List<V> loop(CellMovie cellMovie, Workers pool, ProgressListener progress, String stage,
+                                    IntFunction<V> visitorForWorker, Function<V, RecordedVisitor> steps) {
         progress.stage(stage);
         FrameSource movie = cellMovie.source();
-        double cellRadius = cellMovie.cellRadius();
         int n = movie.frameCount();
-        int w = movie.width();
-        int h = movie.height();
         int threads = pool.count();
         List<V> visitors = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
@@ -52,11 +77,8 @@ public final class MoviePass {
         }
         AtomicLong done = new AtomicLong();
         pool.forEach(worker -> {
-            V visitor = visitors.get(worker);
-            BackgroundRemoval removal = new BackgroundRemoval(w, h, cellRadius);
-            float[] raw = new float[w * h];
-            float[] cells = new float[w * h];
-            float[] background = new float[w * h];
+            RecordedVisitor step = steps.apply(visitors.get(worker));
+            float[] raw = new float[movie.width() * movie.height()];
             int from = (int) ((long) n * worker / threads);
             int to = (int) ((long) n * (worker + 1) / threads);
             for (int t = from; t < to; t++) {
@@ -70,8 +92,7 @@ public final class MoviePass {
                 } catch (IOException e) {
                     throw new UncheckedIOException(movie.description() + ", frame " + t + ": " + e.getMessage(), e);
                 }
-                removal.apply(raw, cells, background, model, t);
-                visitor.frame(t, raw, cells, background);
+                step.frame(t, raw);
                 long d = done.incrementAndGet();
                 if (d % 32 == 0 || d == n) {
                     progress.progress(d, n);

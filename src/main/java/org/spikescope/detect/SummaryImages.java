@@ -39,7 +39,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         int n = Math.max(1, movie.usedFrames());
         double cellRadius = movie.cellRadius();
         int p = w * h;
-        List<Moments> moments = MoviePass.run(movie, null, pool, progress, "Summary images",
+        List<Moments> moments = MoviePass.runOnRecorded(movie, pool, progress, "Summary images",
                 worker -> new Moments(w, h, cellRadius));
         Moments total = moments.get(0);
         for (int i = 1; i < moments.size(); i++) {
@@ -68,7 +68,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         }
         progress.stage(kinetics.describe(range.frameRate()));
         Kinetics used = kinetics;
-        List<Correlations> sums = MoviePass.run(movie, null, pool, progress, "Correlation image",
+        List<Correlations> sums = MoviePass.runOnRecorded(movie, pool, progress, "Correlation image",
                 worker -> new Correlations(w, h, cellRadius, smoothMean, noise, used));
         Correlations all = sums.get(0);
         for (int i = 1; i < sums.size(); i++) {
@@ -82,7 +82,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
     }
 
     /** Per-pixel sums of the first pass. */
-    private static final class Moments implements MoviePass.Visitor {
+    private static final class Moments implements MoviePass.RecordedVisitor {
         final double[] sumRaw;
         final float[] maxRaw;
         final double[] sumSmooth;
@@ -108,7 +108,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         }
 
         @Override
-        public void frame(int t, float[] raw, float[] cells, float[] background) {
+        public void frame(int t, float[] raw) {
             filter.apply(raw, smooth);
             boolean consecutive = t == last + 1;
             for (int i = 0; i < raw.length; i++) {
@@ -143,7 +143,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
      * Sums for the correlation of each pixel with its right, lower, lower-right and lower-left neighbours (the
      * other four are these seen from the neighbour).
      */
-    private static final class Correlations implements MoviePass.Visitor {
+    private static final class Correlations implements MoviePass.RecordedVisitor {
         private static final int[][] DIRECTIONS = {{1, 0}, {0, 1}, {1, 1}, {-1, 1}};
         private final int w;
         private final int h;
@@ -173,7 +173,7 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         }
 
         @Override
-        public void frame(int t, float[] raw, float[] cells, float[] background) {
+        public void frame(int t, float[] raw) {
             filter.apply(raw, smooth);
             activity.update(smooth);
             float[] act = activity.values();
