@@ -47,7 +47,7 @@ public final class RealDerivedDetectionBenchmark {
     }
 
     static void run(RealDerivedMovies.Scene scene, double radius) throws Exception {
-        double cellRadius = radius > 0 ? radius : medianRadius(scene);
+        double cellRadius = radius > 0 ? radius : scene.medianRadius();
         DetectionSettings settings = DetectionSettings.defaults().withCellRadius(cellRadius);
         MemoryMovie movie = new MemoryMovie(scene.movie(1));
         long start = System.nanoTime();
@@ -87,17 +87,5 @@ public final class RealDerivedDetectionBenchmark {
             out.append(b > 0 ? ", " : "").append(range).append(": ").append(found[b]).append(" of ").append(cells[b]);
         }
         return out.toString();
-    }
-
-    /** √(area / π) of the median real footprint (pixels above a fifth of its peak). */
-    static double medianRadius(RealDerivedMovies.Scene scene) {
-        double[] areas = new double[scene.cells().size()];
-        for (int c = 0; c < areas.length; c++) {
-            for (boolean inside : FootprintMatching.mask(scene.cells().get(c), scene.width(), scene.height())) {
-                areas[c] += inside ? 1 : 0;
-            }
-        }
-        java.util.Arrays.sort(areas);
-        return Math.sqrt(areas[areas.length / 2] / Math.PI);
     }
 }

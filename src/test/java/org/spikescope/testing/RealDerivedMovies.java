@@ -80,6 +80,18 @@ public final class RealDerivedMovies {
             return norm > 0 ? peak * signal / (NOISE_SD * Math.sqrt(norm)) : 0;
         }
 
+        /** √(area / π) of the median real footprint (pixels above a fifth of its peak), pixels. */
+        public double medianRadius() {
+            double[] areas = new double[cells.size()];
+            for (int c = 0; c < areas.length; c++) {
+                for (boolean inside : FootprintMatching.mask(cells.get(c), width, height)) {
+                    areas[c] += inside ? 1 : 0;
+                }
+            }
+            java.util.Arrays.sort(areas);
+            return Math.sqrt(areas[areas.length / 2] / Math.PI);
+        }
+
         /** The movie, rendered frame by frame with noise from {@code seed}. */
         public FrameSource movie(long seed) {
             return new Rendered(this, seed);
