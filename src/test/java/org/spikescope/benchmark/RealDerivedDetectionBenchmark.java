@@ -65,26 +65,12 @@ public final class RealDerivedDetectionBenchmark {
 
     /** Bins of {@link RealDerivedMovies.Scene#peakSnr}: where the misses lie, dim cells or bright ones. */
     static String recallBySnr(RealDerivedMovies.Scene scene, List<int[]> pairs) {
-        double[] edges = {0, 3, 5, 8, 13};
-        int[] cells = new int[edges.length];
-        int[] found = new int[edges.length];
-        boolean[] matched = new boolean[scene.cells().size()];
-        for (int[] p : pairs) {
-            matched[p[0]] = true;
-        }
-        for (int c = 0; c < matched.length; c++) {
-            double snr = scene.peakSnr(c);
-            int bin = edges.length - 1;
-            while (snr < edges[bin]) {
-                bin--;
-            }
-            cells[bin]++;
-            found[bin] += matched[c] ? 1 : 0;
-        }
+        double[] edges = {0, 3, 5, 8, 13, Double.POSITIVE_INFINITY};
         StringBuilder out = new StringBuilder();
-        for (int b = 0; b < edges.length; b++) {
-            String range = b + 1 < edges.length ? (int) edges[b] + "–" + (int) edges[b + 1] : "≥ " + (int) edges[b];
-            out.append(b > 0 ? ", " : "").append(range).append(": ").append(found[b]).append(" of ").append(cells[b]);
+        for (int b = 0; b + 1 < edges.length; b++) {
+            int[] found = scene.foundBetween(pairs, edges[b], edges[b + 1]);
+            String range = b + 2 < edges.length ? (int) edges[b] + "–" + (int) edges[b + 1] : "≥ " + (int) edges[b];
+            out.append(b > 0 ? ", " : "").append(range).append(": ").append(found[0]).append(" of ").append(found[1]);
         }
         return out.toString();
     }

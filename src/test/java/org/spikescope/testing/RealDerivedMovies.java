@@ -80,6 +80,26 @@ public final class RealDerivedMovies {
             return norm > 0 ? peak * signal / (NOISE_SD * Math.sqrt(norm)) : 0;
         }
 
+        /**
+         * {found, cells}: of the cells whose {@link #peakSnr} lies in [minSnr, maxSnr), how many the matches
+         * ({true index, found index} pairs, {@link FootprintMatching#match}) found.
+         */
+        public int[] foundBetween(List<int[]> matches, double minSnr, double maxSnr) {
+            boolean[] matched = new boolean[cells.size()];
+            for (int[] m : matches) {
+                matched[m[0]] = true;
+            }
+            int[] out = new int[2];
+            for (int c = 0; c < matched.length; c++) {
+                double snr = peakSnr(c);
+                if (snr >= minSnr && snr < maxSnr) {
+                    out[0] += matched[c] ? 1 : 0;
+                    out[1]++;
+                }
+            }
+            return out;
+        }
+
         /** √(area / π) of the median real footprint (pixels above a fifth of its peak), pixels. */
         public double medianRadius() {
             double[] areas = new double[cells.size()];
