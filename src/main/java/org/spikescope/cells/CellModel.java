@@ -35,9 +35,18 @@ public record CellModel(List<Footprint> footprints, double[][] traces, float[][]
     /** Writes Σ footprint × trace(t) into {@code out} (cleared first). */
     public void render(int t, float[] out, int width) {
         java.util.Arrays.fill(out, 0);
+        add(t, out, width, 1);
+    }
+
+    /** Takes Σ footprint × trace(t) out of {@code frame}, in place. */
+    public void subtractFrom(int t, float[] frame, int width) {
+        add(t, frame, width, -1);
+    }
+
+    private void add(int t, float[] out, int width, float sign) {
         for (int i = 0; i < footprints.size(); i++) {
             Footprint f = footprints.get(i);
-            float c = (float) traces[i][t];
+            float c = sign * (float) traces[i][t];
             float[] w = f.weights();
             for (int y = 0; y < f.h(); y++) {
                 int row = (f.y0() + y) * width + f.x0();
@@ -47,5 +56,33 @@ public record CellModel(List<Footprint> footprints, double[][] traces, float[][]
                 }
             }
         }
+    }
+
+    /** Each pixel's mean of Σ footprint × trace over the frames of the movie that are used. */
+    public float[] meanImage(CellMovie movie) {
+        int width = movie.width();
+        float[] out = new float[width * movie.height()];
+        int n = Math.max(1, movie.usedFrames());
+        for (int i = 0; i < footprints.size(); i++) {
+            double sum = 0;
+            for (int t = 0; t < traces[i].length; t++) {
+                sum += movie.used(t) ? traces[i][t] : 0;
+            }
+            Footprint f = footprints.get(i);
+            float c = (float) (sum / n);
+            float[] w = f.weights();
+            for (int y = 0; y < f.h(); y++) {
+                int row = (f.y0() + y) * width + f.x0();
+                for (int x = 0; x < f.w(); x++) {
+                    out[row + x] += w[y * f.w() + x] * c;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The movie less these cells: what they leave unexplained, frame by frame (background patterns kept). */
+    public CellMovie residualOf(CellMovie movie) {
+        return new CellMovie(new ResidualSource(movie.source(), this), movie.cellRadius(), movie.excluded());
     }
 }

@@ -11,7 +11,9 @@ import java.util.List;
  * threshold become one (their footprints added, weighted by their activity), and components whose traces never
  * rise clearly above their noise, whose footprint is smaller than a quarter of a cell's or larger than four
  * cells' (a patch of background, not a soma), whose footprint does not look like the image its activity explains
- * (spatial correlation), or whose trace is not skewed like calcium, are dropped.
+ * (spatial correlation), or whose trace is not skewed like calcium, are dropped. A component found in the
+ * residual ({@link ResidualSeeds}) whose trace correlates that well with a neighbour's while their footprints do
+ * not overlap is dropped too: it is what the neighbour's footprint left out.
  */
 final class Curation {
 
@@ -34,13 +36,13 @@ final class Curation {
 
     /**
      * @param spatialCorrelation each footprint's spatial quality ({@link SpatialUpdate.Refined}), or null before
-     *                           the first refinement (then sizes are not judged either)
+     *                           the first refinement (then only the trace's SNR is judged, at a lower bar); NaN
+     *                           for a component not refined yet ({@link #notYetRefined}: its size is not judged)
      * @param merge              whether touching, correlated components are merged (else only dropped)
      */
     static List<Footprint> curate(List<Footprint> footprints, double[][] raw, DetectionSettings settings,
                                   Kinetics kinetics, double[] spatialCorrelation, boolean merge, int width,
                                   int height) {
-        boolean refined = spatialCorrelation != null;
         int n = footprints.size();
         double[] snr = new double[n];
         double[] spread = new double[n];
@@ -55,11 +57,13 @@ final class Curation {
         for (int i = 0; i < n; i++) {
             // first footprints are only the seed's core: their size says nothing yet, and their traces are
             // noisier (less skewed) than they will be
-            double minSnr = refined ? settings.minTraceSnr() : FIRST_ROUND_SNR * settings.minTraceSnr();
+            boolean judged = spatialCorrelation != null;
+            boolean sized = judged && !Double.isNaN(spatialCorrelation[i]);
+            double minSnr = judged ? settings.minTraceSnr() : FIRST_ROUND_SNR * settings.minTraceSnr();
             int area = area(footprints.get(i));
-            alive[i] = snr[i] >= minSnr && (!refined || area >= MIN_AREA * cellArea && area <= MAX_AREA * cellArea
-                    && spatialCorrelation[i] >= settings.minSpatialCorrelation()
-                    && TraceQuality.skewness(kinetics.smoothed(raw[i])) >= MIN_SKEW);
+            alive[i] = snr[i] >= minSnr && (!judged || TraceQuality.skewness(kinetics.smoothed(raw[i])) >= MIN_SKEW)
+                    && (!sized || area >= MIN_AREA * cellArea && area <= MAX_AREA * cellArea
+                    && spatialCorrelation[i] >= settings.minSpatialCorrelation());
         }
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -76,8 +80,19 @@ final class Curation {
                 double overlap = TraceSolver.dot(a, b) / Math.sqrt(TraceSolver.dot(a, a) * TraceSolver.dot(b, b));
                 double corr = spread[i] > 0 && spread[j] > 0
                         ? SpatialUpdate.dot(centred[i], centred[j]) / (spread[i] * spread[j]) : 0;
-                if (overlap >= MIN_OVERLAP && corr >= settings.mergeCorrelation()) {
+                if (corr < settings.mergeCorrelation()) {
+                    continue;
+                }
+                if (overlap >= MIN_OVERLAP) {
                     parent[find(parent, i)] = find(parent, j);
+                } else {
+                    // a cell found in the residual that fires with a known neighbour is what the neighbour's
+                    // footprint left out, not a cell of its own
+                    boolean newI = unrefined(spatialCorrelation, i);
+                    boolean newJ = unrefined(spatialCorrelation, j);
+                    if (newI != newJ) {
+                        alive[newI ? i : j] = false;
+                    }
                 }
             }
         }
@@ -96,6 +111,20 @@ final class Curation {
             out.add(group.size() == 1 ? footprints.get(strongest) : merged(footprints, group, spread, width, height));
         }
         return out;
+    }
+
+    /**
+     * The spatial qualities of refined components followed by {@code added} components not refined yet (NaN):
+     * those are judged by their traces only until a refinement has given them their size.
+     */
+    static double[] notYetRefined(double[] spatialCorrelation, int added) {
+        double[] out = java.util.Arrays.copyOf(spatialCorrelation, spatialCorrelation.length + added);
+        java.util.Arrays.fill(out, spatialCorrelation.length, out.length, Double.NaN);
+        return out;
+    }
+
+    private static boolean unrefined(double[] spatialCorrelation, int i) {
+        return spatialCorrelation != null && Double.isNaN(spatialCorrelation[i]);
     }
 
     private static int find(int[] parent, int i) {

@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * The detection stage, CNMF-E in spirit (Zhou et al. 2018) and streaming throughout: summary images → seeds →
- * first footprints → traces → rounds of (merge and drop, refine footprints, traces) → ΔF/F. Every step is a pass
- * over the movie that keeps per-pixel images, per-cell windows and the traces, so memory does not grow with the
- * movie's length beyond the traces themselves. Cells are handled in windows around them rather than in patches,
+ * first footprints → traces → rounds of (merge and drop, refine footprints, traces; after the first refinement,
+ * more cells from the residual: {@link ResidualSeeds}) → ΔF/F. Every step is a pass over the movie that keeps
+ * per-pixel images, per-cell windows and the traces, so memory does not grow with the movie's length beyond the
+ * traces themselves. Cells are handled in windows around them rather than in patches,
  * so a cell on a patch border cannot be lost or counted twice.
  */
 public final class NeuronDetector {
@@ -49,6 +50,7 @@ public final class NeuronDetector {
             double driftFrames = kinetics.driftFrames();
             List<int[]> seeds = SeedFinder.find(summary, settings);
             progress.stage("Found " + seeds.size() + " candidate cells");
+            int candidates = seeds.size();
             List<Footprint> footprints = FootprintInitialiser.initialise(movie, seeds, summary, settings,
                     kinetics, pool, progress);
             footprints = footprints.stream().filter(f -> Curation.area(f) > 0).toList();
@@ -72,6 +74,15 @@ public final class NeuronDetector {
                         driftFrames, pool, progress);
                 footprints = refined.footprints();
                 spatialCorrelation = refined.spatialCorrelation();
+                if (round == 0 && rounds > 1) {
+                    // the cells found so far are good enough to take out: look for dim ones beside them, which
+                    // the next round judges (traces, size) and refines with the rest
+                    ResidualSeeds more = ResidualSeeds.find(movie, new CellModel(footprints, traces.raw()),
+                            summary, settings, pool, progress);
+                    candidates += more.seeds();
+                    footprints = concat(footprints, more.footprints());
+                    spatialCorrelation = Curation.notYetRefined(spatialCorrelation, more.footprints().size());
+                }
                 // only the last round's traces give ΔF/F, which needs the background under each cell
                 traces = TraceExtractor.extract(movie, footprints, known, round == rounds - 1, pool, progress);
             }
@@ -90,7 +101,13 @@ public final class NeuronDetector {
             }
             double[][] dff = DeltaF.compute(traces, settings.baselinePercentile(),
                     settings.traceSettings().baselineFrames(rate));
-            return new DetectionResult(summary, seeds.size(), footprints, traces, dff, source.times(), quality);
+            return new DetectionResult(summary, candidates, footprints, traces, dff, source.times(), quality);
         }
+    }
+
+    private static List<Footprint> concat(List<Footprint> a, List<Footprint> b) {
+        List<Footprint> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

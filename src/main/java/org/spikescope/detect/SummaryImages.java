@@ -1,5 +1,6 @@
 package org.spikescope.detect;
 
+import org.spikescope.cells.CellModel;
 import org.spikescope.cells.CellMovie;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
@@ -21,10 +22,11 @@ import java.util.List;
  * @param correlation local correlation image
  * @param pnr         peak-to-noise ratio image
  * @param smoothMean  mean of the filtered frames (where the seeds' running means start)
+ * @param noise       each pixel's frame-to-frame noise level in the filtered frames
  * @param kinetics    the indicator's time scale, given or estimated in the first pass ({@link DecayEstimator})
  */
 public record SummaryImages(int width, int height, int frames, float[] mean, float[] max, float[] correlation,
-                            float[] pnr, float[] smoothMean, Kinetics kinetics) {
+                            float[] pnr, float[] smoothMean, float[] noise, Kinetics kinetics) {
 
     static final double THRESHOLD = 3;
 
@@ -49,7 +51,6 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
         float[] max = new float[p];
         float[] smoothMean = new float[p];
         float[] noise = new float[p];
-        float[] pnr = new float[p];
         double diffs = Math.max(1, total.differences);
         for (int i = 0; i < p; i++) {
             mean[i] = (float) (total.sumRaw[i] / n);
@@ -67,18 +68,48 @@ public record SummaryImages(int width, int height, int frames, float[] mean, flo
             kinetics = range.measured(decay.decayFrames());
         }
         progress.stage(kinetics.describe(range.frameRate()));
-        Kinetics used = kinetics;
-        List<Correlations> sums = MoviePass.runOnRecorded(movie, pool, progress, "Correlation image",
-                worker -> new Correlations(w, h, cellRadius, smoothMean, noise, used));
+        return withActivity(movie, mean, max, smoothMean, noise, kinetics, pool, progress, "Correlation image");
+    }
+
+    /**
+     * The summary images of what the known cells leave unexplained ({@link CellModel#residualOf}), where cells
+     * hidden beside brighter ones show (CNMF-E looks for more cells in its residual the same way). One pass: the
+     * noise and kinetics are the movie's, and the running means start from the movie's less the cells' mean.
+     * Mean and max are the movie's.
+     */
+    static SummaryImages ofResidual(CellMovie residual, CellModel cells, SummaryImages movie, Workers pool,
+                                    ProgressListener progress) {
+        int w = movie.width();
+        int h = movie.height();
+        float[] cellsMean = new float[w * h];
+        new SeedFilter(w, h, residual.cellRadius()).apply(cells.meanImage(residual), cellsMean);
+        float[] smoothMean = movie.smoothMean().clone();
+        for (int i = 0; i < smoothMean.length; i++) {
+            smoothMean[i] -= cellsMean[i];
+        }
+        return withActivity(residual, movie.mean(), movie.max(), smoothMean, movie.noise(), movie.kinetics(), pool,
+                progress, "Correlation image of the residual");
+    }
+
+    /** The second pass: peak-to-noise ratio and local correlation of every pixel's activity. */
+    private static SummaryImages withActivity(CellMovie movie, float[] mean, float[] max, float[] smoothMean,
+                                              float[] noise, Kinetics kinetics, Workers pool,
+                                              ProgressListener progress, String stage) {
+        int w = movie.width();
+        int h = movie.height();
+        int n = Math.max(1, movie.usedFrames());
+        List<Correlations> sums = MoviePass.runOnRecorded(movie, pool, progress, stage,
+                worker -> new Correlations(w, h, movie.cellRadius(), smoothMean, noise, kinetics));
         Correlations all = sums.get(0);
         for (int i = 1; i < sums.size(); i++) {
             all.add(sums.get(i));
         }
         double smoothedNoise = kinetics.smoothedNoise();
-        for (int i = 0; i < p; i++) {
+        float[] pnr = new float[w * h];
+        for (int i = 0; i < pnr.length; i++) {
             pnr[i] = noise[i] > 0 ? (float) (all.peak[i] / (noise[i] * smoothedNoise)) : 0;
         }
-        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, smoothMean, kinetics);
+        return new SummaryImages(w, h, n, mean, max, all.image(n), pnr, smoothMean, noise, kinetics);
     }
 
     /** Per-pixel sums of the first pass. */

@@ -43,6 +43,49 @@ class TracePartsTest {
     }
 
     @Test
+    void theResidualOfKnownCellsIsTheMovieTheyLeaveUnexplained() throws Exception {
+        int w = 40;
+        int frames = 30;
+        List<Footprint> known = List.of(disc(12, 12, 5), disc(18, 14, 5));
+        Footprint hidden = disc(28, 26, 4);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[][] traces = new double[2][frames];
+        float[][] movie = new float[frames][];
+        float[][] unexplained = new float[frames][];
+        for (int t = 0; t < frames; t++) {
+            traces[0][t] = 100 * random.nextDouble();
+            traces[1][t] = 50 * random.nextDouble();
+            float[] cells = new float[w * w];
+            new CellModel(known, new double[][]{{traces[0][t]}, {traces[1][t]}}).render(0, cells, w);
+            unexplained[t] = new float[w * w];
+            new CellModel(List.of(hidden), new double[][]{{30 * random.nextDouble()}}).render(0, unexplained[t], w);
+            movie[t] = new float[w * w];
+            for (int i = 0; i < movie[t].length; i++) {
+                unexplained[t][i] += 200 + 10 * (float) random.nextGaussian();
+                movie[t][i] = unexplained[t][i] + cells[i];
+            }
+        }
+        CellModel model = new CellModel(known, traces);
+        CellMovie cells = CellMovie.of(new org.spikescope.testing.MemoryMovie(movie, w, w, 20), 5, List.of(4));
+        CellMovie residual = model.residualOf(cells);
+        assertArrayEquals(new boolean[]{false, false, false, false, true}, java.util.Arrays.copyOf(
+                residual.excluded(), 5), "the movie's excluded frames stay excluded");
+        for (int t = 0; t < frames; t++) {
+            assertArrayEquals(unexplained[t], residual.source().readFrame(t, null), 1e-3f, "frame " + t);
+        }
+        // the cells' mean image over the used frames only
+        float[] mean = model.meanImage(cells);
+        int centre = 12 * w + 12;
+        double expected = 0;
+        for (int t = 0; t < frames; t++) {
+            float[] one = new float[w * w];
+            model.render(t, one, w);
+            expected += t == 4 ? 0 : one[centre] / (frames - 1.0);
+        }
+        assertEquals(expected, mean[centre], 1e-3 * expected);
+    }
+
+    @Test
     void backgroundRemovalFollowsCurvedBackgroundsToTheBordersAndKeepsCells() {
         int w = 96;
         int h = 80;

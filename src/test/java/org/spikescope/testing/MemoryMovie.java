@@ -31,6 +31,16 @@ public final class MemoryMovie implements FrameSource {
         });
     }
 
+    /** Frames given pixel by pixel (row-major, width × height each), as 32-bit data. */
+    public MemoryMovie(float[][] frames, int width, int height, double frameRate) {
+        this.width = width;
+        this.height = height;
+        this.bitDepth = 32;
+        this.times = FrameTimes.regular(frames.length, frameRate);
+        this.description = "frames in memory";
+        this.frames = frames;
+    }
+
     @Override
     public int width() {
         return width;

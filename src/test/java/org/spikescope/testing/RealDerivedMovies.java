@@ -100,6 +100,32 @@ public final class RealDerivedMovies {
             return out;
         }
 
+        /**
+         * How many of the found components lie on a real cell (their brightest pixel inside a real footprint, above
+         * a fifth of its peak): a component that fails the IoU match but passes this is a real cell outlined too
+         * small or too large, one that fails it is a false cell.
+         */
+        public int onCells(List<Footprint> found) {
+            boolean[] covered = new boolean[width * height];
+            for (Footprint c : cells) {
+                boolean[] mask = FootprintMatching.mask(c, width, height);
+                for (int i = 0; i < mask.length; i++) {
+                    covered[i] |= mask[i];
+                }
+            }
+            int on = 0;
+            for (Footprint f : found) {
+                int peak = 0;
+                for (int k = 1; k < f.weights().length; k++) {
+                    peak = f.weights()[k] > f.weights()[peak] ? k : peak;
+                }
+                int x = f.x0() + peak % f.w();
+                int y = f.y0() + peak / f.w();
+                on += x >= 0 && y >= 0 && x < width && y < height && covered[y * width + x] ? 1 : 0;
+            }
+            return on;
+        }
+
         /** √(area / π) of the median real footprint (pixels above a fifth of its peak), pixels. */
         public double medianRadius() {
             double[] areas = new double[cells.size()];
