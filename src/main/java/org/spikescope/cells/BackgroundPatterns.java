@@ -6,6 +6,7 @@ import org.spikescope.math.SymmetricEigen;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * The strongest fluctuating background patterns that a smooth background cannot follow, such as the sharp edges
@@ -28,7 +29,20 @@ public final class BackgroundPatterns {
     /** Up to {@code count} orthonormal patterns (width × height each) of the residual of {@code model}. */
     public static float[][] estimate(CellMovie movie, CellModel model, int count, int slowFrames, Workers pool,
                                      ProgressListener progress) {
+        return estimate(movie, model, count, slowFrames, pool, progress, null);
+    }
+
+    /**
+     * The same, with {@code alongside}'s visitors (one per worker, created in worker order) fed the frames of the
+     * first pass, background removed with {@code model}: another stage's pass over the same frames, saved. With no
+     * patterns wanted, they get a pass of their own.
+     */
+    public static float[][] estimate(CellMovie movie, CellModel model, int count, int slowFrames, Workers pool,
+                                     ProgressListener progress, IntFunction<MoviePass.Visitor> alongside) {
         if (count == 0) {
+            if (alongside != null) {
+                MoviePass.run(movie, model, pool, progress, "Refining footprints", alongside);
+            }
             return new float[0][];
         }
         int p = movie.width() * movie.height();
@@ -53,16 +67,17 @@ public final class BackgroundPatterns {
             }
         }
         CellModel fastCells = new CellModel(model.footprints(), fast, model.patterns());
-        MoviePass.run(movie, model, pool, progress, "Background patterns (1/2)",
-                worker -> new Residual(fastCells, movie.width(), (t, r) -> {
-                    for (int j = 0; j < m; j++) {
-                        double s = 0;
-                        for (int i = 0; i < p; i++) {
-                            s += probes[j][i] * r[i];
-                        }
-                        seen[j][t] = s;
-                    }
-                }));
+        IntFunction<MoviePass.Visitor> probing = worker -> new Residual(fastCells, movie.width(), (t, r) -> {
+            for (int j = 0; j < m; j++) {
+                double s = 0;
+                for (int i = 0; i < p; i++) {
+                    s += probes[j][i] * r[i];
+                }
+                seen[j][t] = s;
+            }
+        });
+        MoviePass.run(movie, model, pool, progress, "Background patterns (1/2)", alongside == null ? probing
+                : worker -> new MoviePass.Both(probing.apply(worker), alongside.apply(worker)));
         for (int j = 0; j < m; j++) {
             movie.interpolateExcluded(seen[j]);
             seen[j] = RunningMean.of(seen[j], slowFrames);

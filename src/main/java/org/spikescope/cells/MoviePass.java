@@ -29,6 +29,15 @@ public final class MoviePass {
         void frame(int t, float[] raw, float[] cells, float[] background);
     }
 
+    /** Two visitors fed by one pass: each sees every frame of its worker's run, in order. */
+    public record Both(Visitor first, Visitor second) implements Visitor {
+        @Override
+        public void frame(int t, float[] raw, float[] cells, float[] background) {
+            first.frame(t, raw, cells, background);
+            second.frame(t, raw, cells, background);
+        }
+    }
+
     /** Receives the frames as recorded, in increasing order within one worker's run. */
     public interface RecordedVisitor {
         void frame(int t, float[] raw);

@@ -64,14 +64,18 @@ public final class NeuronDetector {
                         true, movie.width(), movie.height());
                 traces = TraceExtractor.extract(movie, footprints, known, false, pool, progress);
                 known = new CellModel(footprints, traces.raw(), patterns);
+                SpatialUpdate.Refined refined;
                 if (round == 0) {
-                    // the cells are known well enough now to see the background patterns they leave
-                    patterns = BackgroundPatterns.estimate(movie, known, settings.backgroundPatterns(),
-                            (int) Math.round(driftFrames), pool, progress);
+                    // the cells are known well enough now to see the background patterns they leave; the footprints'
+                    // update sees the same background-free frames, in the same pass
+                    SpatialUpdate.Pass update = new SpatialUpdate.Pass(movie, footprints, traces.raw(), driftFrames);
+                    patterns = BackgroundPatterns.estimate(movie, update.model(), settings.backgroundPatterns(),
+                            (int) Math.round(driftFrames), pool, progress, update::visitor);
+                    refined = update.solve();
                     known = known.withPatterns(patterns);
+                } else {
+                    refined = SpatialUpdate.update(movie, footprints, traces.raw(), driftFrames, pool, progress);
                 }
-                SpatialUpdate.Refined refined = SpatialUpdate.update(movie, footprints, traces.raw(), settings,
-                        driftFrames, pool, progress);
                 footprints = refined.footprints();
                 spatialCorrelation = refined.spatialCorrelation();
                 if (round == 0 && rounds > 1) {

@@ -41,29 +41,67 @@ final class SpatialUpdate {
     record Refined(List<Footprint> footprints, double[] spatialCorrelation) {
     }
 
-    static Refined update(CellMovie movie, List<Footprint> footprints, double[][] raw,
-                                  DetectionSettings settings, double driftFrames, Workers pool,
-                                  ProgressListener progress) {
-        int w = movie.width();
-        int cells = footprints.size();
-        double[][] centred = new double[cells][];
-        double[][] fast = new double[cells][];
-        int half = Math.max(1, (int) Math.round(driftFrames));
-        for (int i = 0; i < cells; i++) {
-            centred[i] = centred(raw[i]);
-            fast[i] = Drift.removed(raw[i], half);
-            for (int t = 0; t < fast[i].length; t++) {
-                // excluded frames are not in the products: leave them out of the energies too
-                fast[i][t] = movie.used(t) ? fast[i][t] : 0;
+    static Refined update(CellMovie movie, List<Footprint> footprints, double[][] raw, double driftFrames,
+                          Workers pool, ProgressListener progress) {
+        Pass pass = new Pass(movie, footprints, raw, driftFrames);
+        MoviePass.run(movie, pass.model(), pool, progress, "Refining footprints", pass::visitor);
+        return pass.solve();
+    }
+
+    /**
+     * The update's one pass over the background-free movie, to run alone ({@link #update}) or beside another pass
+     * that removes the background with the same model ({@link #model}).
+     */
+    static final class Pass {
+        private final List<Footprint> footprints;
+        private final double[][] raw;
+        private final double[][] centred;
+        private final double[][] fast;
+        private final int width;
+        private final List<Products> visitors = new ArrayList<>();
+
+        Pass(CellMovie movie, List<Footprint> footprints, double[][] raw, double driftFrames) {
+            this.footprints = footprints;
+            this.raw = raw;
+            this.width = movie.width();
+            int cells = footprints.size();
+            centred = new double[cells][];
+            fast = new double[cells][];
+            int half = Math.max(1, (int) Math.round(driftFrames));
+            for (int i = 0; i < cells; i++) {
+                centred[i] = centred(raw[i]);
+                fast[i] = Drift.removed(raw[i], half);
+                for (int t = 0; t < fast[i].length; t++) {
+                    // excluded frames are not in the products: leave them out of the energies too
+                    fast[i][t] = movie.used(t) ? fast[i][t] : 0;
+                }
             }
         }
-        List<Products> sums = MoviePass.run(movie, new CellModel(footprints, raw), pool, progress,
-                "Refining footprints",
-                worker -> new Products(footprints, fast, w));
-        Products total = sums.get(0);
-        for (int i = 1; i < sums.size(); i++) {
-            total.add(sums.get(i));
+
+        /** The cells taken out before the background is estimated, in the pass that feeds {@link #visitor}. */
+        CellModel model() {
+            return new CellModel(footprints, raw);
         }
+
+        /** The visitor of the pass's next worker (the pass creates them in worker order). */
+        MoviePass.Visitor visitor(int worker) {
+            Products products = new Products(footprints, fast, width);
+            visitors.add(products);
+            return products;
+        }
+
+        /** The refined footprints, once the pass has run. */
+        Refined solve() {
+            Products total = visitors.get(0);
+            for (int i = 1; i < visitors.size(); i++) {
+                total.add(visitors.get(i));
+            }
+            return refine(footprints, centred, fast, total);
+        }
+    }
+
+    private static Refined refine(List<Footprint> footprints, double[][] centred, double[][] fast, Products total) {
+        int cells = footprints.size();
         List<List<Integer>> touching = new ArrayList<>();
         for (int i = 0; i < cells; i++) {
             touching.add(new ArrayList<>());
