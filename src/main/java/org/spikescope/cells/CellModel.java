@@ -45,40 +45,33 @@ public record CellModel(List<Footprint> footprints, double[][] traces, float[][]
 
     private void add(int t, float[] out, int width, float sign) {
         for (int i = 0; i < footprints.size(); i++) {
-            Footprint f = footprints.get(i);
-            float c = sign * (float) traces[i][t];
-            float[] w = f.weights();
-            for (int y = 0; y < f.h(); y++) {
-                int row = (f.y0() + y) * width + f.x0();
-                int k = y * f.w();
-                for (int x = 0; x < f.w(); x++) {
-                    out[row + x] += w[k + x] * c;
-                }
-            }
+            addFootprint(footprints.get(i), sign * (float) traces[i][t], out, width);
         }
     }
 
     /** Each pixel's mean of Σ footprint × trace over the frames of the movie that are used. */
     public float[] meanImage(CellMovie movie) {
-        int width = movie.width();
-        float[] out = new float[width * movie.height()];
+        float[] out = new float[movie.width() * movie.height()];
         int n = Math.max(1, movie.usedFrames());
         for (int i = 0; i < footprints.size(); i++) {
             double sum = 0;
             for (int t = 0; t < traces[i].length; t++) {
                 sum += movie.used(t) ? traces[i][t] : 0;
             }
-            Footprint f = footprints.get(i);
-            float c = (float) (sum / n);
-            float[] w = f.weights();
-            for (int y = 0; y < f.h(); y++) {
-                int row = (f.y0() + y) * width + f.x0();
-                for (int x = 0; x < f.w(); x++) {
-                    out[row + x] += w[y * f.w() + x] * c;
-                }
-            }
+            addFootprint(footprints.get(i), (float) (sum / n), out, movie.width());
         }
         return out;
+    }
+
+    private static void addFootprint(Footprint f, float amplitude, float[] out, int width) {
+        float[] w = f.weights();
+        for (int y = 0; y < f.h(); y++) {
+            int row = (f.y0() + y) * width + f.x0();
+            int k = y * f.w();
+            for (int x = 0; x < f.w(); x++) {
+                out[row + x] += w[k + x] * amplitude;
+            }
+        }
     }
 
     /** The movie less these cells: what they leave unexplained, frame by frame (background patterns kept). */
