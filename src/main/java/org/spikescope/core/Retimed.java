@@ -1,6 +1,5 @@
 package org.spikescope.core;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -8,7 +7,7 @@ import java.util.List;
  * recording's own times, which the file cannot hold (gaps where frames were dropped), or an image at the frame rate
  * the user gave.
  */
-public record Retimed(FrameSource movie, FrameTimes frameTimes, List<FrameGap> frameGaps) implements FrameSource {
+public record Retimed(FrameSource movie, FrameTimes frameTimes, List<FrameGap> frameGaps) implements MovieView {
 
     /** {@code movie} at {@code frameRate} frames per second, its gaps kept. */
     public static FrameSource atRate(FrameSource movie, double frameRate) {
@@ -16,23 +15,8 @@ public record Retimed(FrameSource movie, FrameTimes frameTimes, List<FrameGap> f
     }
 
     @Override
-    public int width() {
-        return movie.width();
-    }
-
-    @Override
-    public int height() {
-        return movie.height();
-    }
-
-    @Override
-    public int frameCount() {
-        return movie.frameCount();
-    }
-
-    @Override
-    public int bitDepth() {
-        return movie.bitDepth();
+    public FrameSource viewed() {
+        return movie;
     }
 
     @Override
@@ -43,25 +27,5 @@ public record Retimed(FrameSource movie, FrameTimes frameTimes, List<FrameGap> f
     @Override
     public List<FrameGap> gaps() {
         return frameGaps;
-    }
-
-    @Override
-    public float[] readFrame(int index, float[] target) throws IOException {
-        return movie.readFrame(index, target);
-    }
-
-    @Override
-    public boolean storedInFiles() {
-        return movie.storedInFiles();
-    }
-
-    @Override
-    public String description() {
-        return movie.description();
-    }
-
-    @Override
-    public void close() throws IOException {
-        movie.close();
     }
 }

@@ -12,6 +12,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class FramesTest {
 
     @Test
+    void aMovieAtAnotherFrameRateKeepsItsDamagedFramesAndGaps() {
+        FrameSource recording = new org.spikescope.testing.MemoryMovie(new float[5][4], 2, 2, 20);
+        FrameSource damaged = new MovieView() {
+            @Override
+            public FrameSource viewed() {
+                return recording;
+            }
+
+            @Override
+            public java.util.List<Integer> damagedFrames() {
+                return java.util.List.of(2);
+            }
+        };
+        FrameSource retimed = Retimed.atRate(damaged, 10);
+        assertEquals(10, retimed.times().frameRate(), 1e-9);
+        assertEquals(java.util.List.of(2), retimed.damagedFrames(), "the frames are the same, damaged or not");
+        assertEquals(5, retimed.frameCount());
+    }
+
+
+    @Test
     void viewIsRowMajorAndSharesThePixels() {
         float[] pixels = new float[6 * 4];
         pixels[2 * 6 + 5] = 3f; // x = 5, y = 2
