@@ -10,12 +10,13 @@ import java.util.List;
  * cell leaks into the background around it and leaves a dark shadow of its activity there), and the fluctuating
  * background patterns that a smooth estimate cannot follow ({@link BackgroundPatterns}).
  *
- * @param patterns orthonormal images (each of width × height pixels), possibly none
+ * @param footprints the cells' footprints, each in the smallest box that holds its weights (every frame renders them)
+ * @param patterns   orthonormal images (each of width × height pixels), possibly none
  */
 public record CellModel(List<Footprint> footprints, double[][] traces, float[][] patterns) {
 
     public CellModel {
-        footprints = List.copyOf(footprints);
+        footprints = footprints.stream().map(Footprint::trimmed).toList();
         if (traces.length != footprints.size()) {
             throw new IllegalArgumentException(traces.length + " traces for " + footprints.size() + " footprints");
         }

@@ -19,9 +19,10 @@ public final class TraceSolver {
     private final int[][] groups;
     private final double[][] factors;
 
-    public TraceSolver(List<Footprint> footprints, int width) {
+    public TraceSolver(List<Footprint> given, int width) {
         this.width = width;
-        this.footprints = List.copyOf(footprints);
+        // every frame projects on them: their empty margins would only add zeros
+        this.footprints = given.stream().map(Footprint::trimmed).toList();
         int n = footprints.size();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {

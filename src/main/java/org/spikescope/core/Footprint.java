@@ -30,6 +30,40 @@ public record Footprint(int x0, int y0, int w, int h, float[] weights) {
         return new double[]{sx / s, sy / s};
     }
 
+    /**
+     * The same weights in the smallest box that holds all non-zero ones (a 0×0 box when there are none): loops over
+     * a cell's pixels then skip the empty margin of the window it may grow into, with the same sums.
+     */
+    public Footprint trimmed() {
+        int left = w;
+        int right = -1;
+        int top = h;
+        int bottom = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (weights[y * w + x] != 0) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                    top = Math.min(top, y);
+                    bottom = y;
+                }
+            }
+        }
+        if (right < 0) {
+            return new Footprint(x0, y0, 0, 0, new float[0]);
+        }
+        if (left == 0 && top == 0 && right == w - 1 && bottom == h - 1) {
+            return this;
+        }
+        int tw = right - left + 1;
+        int th = bottom - top + 1;
+        float[] inside = new float[tw * th];
+        for (int y = 0; y < th; y++) {
+            System.arraycopy(weights, (top + y) * w + left, inside, y * tw, tw);
+        }
+        return new Footprint(x0 + left, y0 + top, tw, th, inside);
+    }
+
     /** The same shape moved so that its box starts at (nx0, ny0). */
     public Footprint movedTo(int nx0, int ny0) {
         return new Footprint(nx0, ny0, w, h, weights);

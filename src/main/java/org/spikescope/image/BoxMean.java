@@ -12,7 +12,11 @@ public final class BoxMean {
     /** Running mean over 2r+1 pixels along rows or columns; the window shrinks at the borders. */
     public static void apply(float[] in, float[] out, int w, int h, int r, boolean alongRows) {
         if (alongRows) {
-            for (int y = 0; y < h; y++) {
+            int y = 0;
+            for (; y + 4 <= h; y += 4) {
+                boxMeanFourLines(in, out, y * w, w, r);
+            }
+            for (; y < h; y++) {
                 boxMeanLine(in, out, y * w, w, r);
             }
             return;
@@ -43,23 +47,71 @@ public final class BoxMean {
 
     /** Running mean along one row: a fixed window inside, shrinking windows at the two ends. */
     private static void boxMeanLine(float[] in, float[] out, int base, int w, int r) {
-        double sum = 0;
-        for (int i = 0; i <= Math.min(r, w - 1); i++) {
-            sum += in[base + i];
-        }
-        int x = 0;
-        for (; x < w && !(x >= r && x + r + 1 < w); x++) {
-            out[base + x] = (float) (sum / (Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1));
-            sum = slide(in, base, w, r, x, sum);
-        }
+        double sum = head(in, out, base, w, r);
+        int x = interiorStart(w, r);
         double scale = 1.0 / (2 * r + 1);
         for (; x + r + 1 < w; x++) {
             out[base + x] = (float) (sum * scale);
             sum += in[base + x + r + 1] - in[base + x - r];
         }
-        for (; x < w; x++) {
+        tail(in, out, base, w, r, x, sum);
+    }
+
+    /**
+     * The same for four rows at once, each with its own sums in the same order: one row's running sum is a chain of
+     * dependent additions, four independent chains keep the processor busy.
+     */
+    private static void boxMeanFourLines(float[] in, float[] out, int b0, int w, int r) {
+        int b1 = b0 + w;
+        int b2 = b1 + w;
+        int b3 = b2 + w;
+        double s0 = head(in, out, b0, w, r);
+        double s1 = head(in, out, b1, w, r);
+        double s2 = head(in, out, b2, w, r);
+        double s3 = head(in, out, b3, w, r);
+        int x = interiorStart(w, r);
+        double scale = 1.0 / (2 * r + 1);
+        for (; x + r + 1 < w; x++) {
+            out[b0 + x] = (float) (s0 * scale);
+            out[b1 + x] = (float) (s1 * scale);
+            out[b2 + x] = (float) (s2 * scale);
+            out[b3 + x] = (float) (s3 * scale);
+            s0 += in[b0 + x + r + 1] - in[b0 + x - r];
+            s1 += in[b1 + x + r + 1] - in[b1 + x - r];
+            s2 += in[b2 + x + r + 1] - in[b2 + x - r];
+            s3 += in[b3 + x + r + 1] - in[b3 + x - r];
+        }
+        tail(in, out, b0, w, r, x, s0);
+        tail(in, out, b1, w, r, x, s1);
+        tail(in, out, b2, w, r, x, s2);
+        tail(in, out, b3, w, r, x, s3);
+    }
+
+    /** The first column whose window lies inside the row (w when none does). */
+    private static int interiorStart(int w, int r) {
+        return r + r + 1 < w ? r : w;
+    }
+
+    /** Writes the shrinking windows before {@link #interiorStart}; returns the window sum there. */
+    private static double head(float[] in, float[] out, int base, int w, int r) {
+        double sum = 0;
+        for (int i = 0; i <= Math.min(r, w - 1); i++) {
+            sum += in[base + i];
+        }
+        int end = interiorStart(w, r);
+        for (int x = 0; x < end; x++) {
             out[base + x] = (float) (sum / (Math.min(x + r, w - 1) - Math.max(x - r, 0) + 1));
             sum = slide(in, base, w, r, x, sum);
+        }
+        return sum;
+    }
+
+    /** Writes the shrinking windows from x to the row's end, the window sum at x given. */
+    private static void tail(float[] in, float[] out, int base, int w, int r, int x, double sum) {
+        double s = sum;
+        for (int i = x; i < w; i++) {
+            out[base + i] = (float) (s / (Math.min(i + r, w - 1) - Math.max(i - r, 0) + 1));
+            s = slide(in, base, w, r, i, s);
         }
     }
 
