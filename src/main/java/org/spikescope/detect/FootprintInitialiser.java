@@ -50,12 +50,15 @@ final class FootprintInitialiser {
             int[] b = boxes.get(c);
             float[] weights = new float[b[2] * b[3]];
             boolean[] keep = new boolean[weights.length];
-            double s = total.traceEnergy[c];
-            double seedVariance = s - total.traceSum[c] * total.traceSum[c] / n;
+            int seedPixel = seeds.get(c)[1] * w + seeds.get(c)[0];
+            double traceSum = total.activitySum[seedPixel];
+            double s = total.activityEnergy[seedPixel];
+            double seedVariance = s - traceSum * traceSum / n;
             for (int k = 0; k < weights.length; k++) {
-                double mean = total.activitySum[c][k] / n;
-                double covariance = total.activityProducts[c][k] - mean * total.traceSum[c];
-                double variance = total.activityEnergy[c][k] - mean * total.activitySum[c][k];
+                int pixel = (b[1] + k / b[2]) * w + b[0] + k % b[2];
+                double mean = total.activitySum[pixel] / n;
+                double covariance = total.activityProducts[c][k] - mean * traceSum;
+                double variance = total.activityEnergy[pixel] - mean * total.activitySum[pixel];
                 double corr = variance > 0 && seedVariance > 0 ? covariance / Math.sqrt(variance * seedVariance) : 0;
                 weights[k] = s > 0 ? (float) Math.max(0, total.products[c][k] / s) : 0;
                 keep[k] = corr >= MIN_NEURON_CORRELATION && weights[k] > 0;
@@ -68,16 +71,15 @@ final class FootprintInitialiser {
     }
 
     /**
-     * Over each window: Σ_t pixel(t)·s(t) of the background-free movie, and the sums that give each pixel's
-     * activity's correlation with s; and Σ s, Σ s², s the seed pixel's activity.
+     * Over each window: Σ_t pixel(t)·s(t) of the background-free movie and Σ_t activity(t)·s(t), s the seed pixel's
+     * activity; over the whole frame, each pixel's Σ activity and Σ activity², which every window covering it shares
+     * (they give the seed's own sums too).
      */
     private static final class Sums implements MoviePass.Visitor {
         final double[][] products;
         final double[][] activityProducts;
-        final double[][] activitySum;
-        final double[][] activityEnergy;
-        final double[] traceSum;
-        final double[] traceEnergy;
+        final double[] activitySum;
+        final double[] activityEnergy;
         private final List<int[]> seeds;
         private final List<int[]> boxes;
         private final int w;
@@ -95,17 +97,13 @@ final class FootprintInitialiser {
             int n = seeds.size();
             this.products = new double[n][];
             this.activityProducts = new double[n][];
-            this.activitySum = new double[n][];
-            this.activityEnergy = new double[n][];
             for (int c = 0; c < n; c++) {
                 int size = boxes.get(c)[2] * boxes.get(c)[3];
                 products[c] = new double[size];
                 activityProducts[c] = new double[size];
-                activitySum[c] = new double[size];
-                activityEnergy[c] = new double[size];
             }
-            this.traceSum = new double[n];
-            this.traceEnergy = new double[n];
+            this.activitySum = new double[w * h];
+            this.activityEnergy = new double[w * h];
             this.smooth = new float[w * h];
         }
 
@@ -114,24 +112,22 @@ final class FootprintInitialiser {
             filter.apply(raw, smooth);
             activity.update(smooth);
             float[] a = activity.values();
+            for (int i = 0; i < a.length; i++) {
+                double v = a[i];
+                activitySum[i] += v;
+                activityEnergy[i] += v * v;
+            }
             for (int c = 0; c < seeds.size(); c++) {
                 double s = a[seeds.get(c)[1] * w + seeds.get(c)[0]];
-                traceSum[c] += s;
-                traceEnergy[c] += s * s;
                 int[] b = boxes.get(c);
                 double[] p = products[c];
                 double[] ap = activityProducts[c];
-                double[] as = activitySum[c];
-                double[] ae = activityEnergy[c];
                 for (int y = 0; y < b[3]; y++) {
                     int row = (b[1] + y) * w + b[0];
                     int k = y * b[2];
                     for (int x = 0; x < b[2]; x++) {
-                        double v = a[row + x];
                         p[k + x] += cells[row + x] * s;
-                        ap[k + x] += v * s;
-                        as[k + x] += v;
-                        ae[k + x] += v * v;
+                        ap[k + x] += a[row + x] * s;
                     }
                 }
             }
@@ -139,14 +135,14 @@ final class FootprintInitialiser {
 
         void add(Sums o) {
             for (int c = 0; c < products.length; c++) {
-                traceSum[c] += o.traceSum[c];
-                traceEnergy[c] += o.traceEnergy[c];
                 for (int k = 0; k < products[c].length; k++) {
                     products[c][k] += o.products[c][k];
                     activityProducts[c][k] += o.activityProducts[c][k];
-                    activitySum[c][k] += o.activitySum[c][k];
-                    activityEnergy[c][k] += o.activityEnergy[c][k];
                 }
+            }
+            for (int i = 0; i < activitySum.length; i++) {
+                activitySum[i] += o.activitySum[i];
+                activityEnergy[i] += o.activityEnergy[i];
             }
         }
     }
