@@ -46,16 +46,7 @@ public final class BackgroundPatterns {
             return new float[0][];
         }
         int p = movie.width() * movie.height();
-        int n = movie.frames();
-        int m = Math.min(n, count + OVERSAMPLING);
-        float[][] probes = new float[m][p];
-        SplittableRandom rng = new SplittableRandom(20180419L);
-        for (float[] probe : probes) {
-            for (int i = 0; i < p; i++) {
-                probe[i] = rng.nextBoolean() ? 1f : -1f;
-            }
-        }
-        double[][] seen = new double[m][n];
+        int m = Math.min(movie.frames(), count + OVERSAMPLING);
         // the cells' slow changes are what a background leaking into their traces looks like: leave them in
         // the residual, where the patterns can take them
         double[][] fast = new double[model.traces().length][];
@@ -67,17 +58,7 @@ public final class BackgroundPatterns {
             }
         }
         CellModel fastCells = new CellModel(model.footprints(), fast, model.patterns());
-        IntFunction<MoviePass.Visitor> probing = worker -> new Residual(fastCells, movie.width(), (t, r) -> {
-            for (int j = 0; j < m; j++) {
-                double s = 0;
-                for (int i = 0; i < p; i++) {
-                    s += probes[j][i] * r[i];
-                }
-                seen[j][t] = s;
-            }
-        });
-        MoviePass.run(movie, model, pool, progress, "Background patterns (1/2)", alongside == null ? probing
-                : worker -> new MoviePass.Both(probing.apply(worker), alongside.apply(worker)));
+        double[][] seen = probe(movie, model, fastCells, m, pool, progress, alongside);
         for (int j = 0; j < m; j++) {
             movie.interpolateExcluded(seen[j]);
             seen[j] = RunningMean.of(seen[j], slowFrames);
@@ -94,6 +75,36 @@ public final class BackgroundPatterns {
             }
         }
         return leading(b, count);
+    }
+
+    /**
+     * The first pass: the residual seen through m random ±1 images, one time course each. The images live only
+     * in this pass.
+     */
+    private static double[][] probe(CellMovie movie, CellModel model, CellModel fastCells, int m, Workers pool,
+                                    ProgressListener progress, IntFunction<MoviePass.Visitor> alongside) {
+        int p = movie.width() * movie.height();
+        // ±1 needs a byte, not a float: a quarter of the memory
+        byte[][] probes = new byte[m][p];
+        SplittableRandom rng = new SplittableRandom(20180419L);
+        for (byte[] probe : probes) {
+            for (int i = 0; i < p; i++) {
+                probe[i] = (byte) (rng.nextBoolean() ? 1 : -1);
+            }
+        }
+        double[][] seen = new double[m][movie.frames()];
+        IntFunction<MoviePass.Visitor> probing = worker -> new Residual(fastCells, movie.width(), (t, r) -> {
+            for (int j = 0; j < m; j++) {
+                double s = 0;
+                for (int i = 0; i < p; i++) {
+                    s += probes[j][i] * r[i];
+                }
+                seen[j][t] = s;
+            }
+        });
+        MoviePass.run(movie, model, pool, progress, "Background patterns (1/2)", alongside == null ? probing
+                : worker -> new MoviePass.Both(probing.apply(worker), alongside.apply(worker)));
+        return seen;
     }
 
     /** Rows centred over time and made orthonormal (modified Gram–Schmidt); rows that vanish are dropped. */

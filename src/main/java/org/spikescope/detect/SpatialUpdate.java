@@ -55,7 +55,6 @@ final class SpatialUpdate {
     static final class Pass {
         private final List<Footprint> footprints;
         private final double[][] raw;
-        private final double[][] centred;
         private final double[][] fast;
         private final int width;
         private final List<Products> visitors = new ArrayList<>();
@@ -65,11 +64,9 @@ final class SpatialUpdate {
             this.raw = raw;
             this.width = movie.width();
             int cells = footprints.size();
-            centred = new double[cells][];
             fast = new double[cells][];
             int half = Math.max(1, (int) Math.round(driftFrames));
             for (int i = 0; i < cells; i++) {
-                centred[i] = centred(raw[i]);
                 fast[i] = Drift.removed(raw[i], half);
                 for (int t = 0; t < fast[i].length; t++) {
                     // excluded frames are not in the products: leave them out of the energies too
@@ -95,6 +92,11 @@ final class SpatialUpdate {
             Products total = visitors.get(0);
             for (int i = 1; i < visitors.size(); i++) {
                 total.add(visitors.get(i));
+            }
+            // made only now: the pass holds one copy of the traces fewer
+            double[][] centred = new double[raw.length][];
+            for (int i = 0; i < raw.length; i++) {
+                centred[i] = centred(raw[i]);
             }
             return refine(footprints, centred, fast, total);
         }
