@@ -7,8 +7,9 @@ import org.spikescope.core.Workers;
 import java.util.List;
 
 /**
- * Streams a movie once and measures every footprint in every frame: least squares of the background-free frame
- * (the raw trace) and of the background (for ΔF/F) on all footprints together, so overlaps are shared fairly.
+ * Streams a movie once and measures every footprint in every frame: least squares of the background-free frame on
+ * all footprints together (the raw trace), so overlapping cells share their common pixels fairly, and the level of
+ * the background under each footprint on its own (for ΔF/F).
  * Excluded frames get values interpolated from their neighbours.
  */
 public final class TraceExtractor {
@@ -36,7 +37,7 @@ public final class TraceExtractor {
                     raw[i][t] = c[i];
                 }
                 if (background != null) {
-                    solver.activity(bg, c);
+                    solver.levelUnder(bg, c);
                     for (int i = 0; i < cells; i++) {
                         background[i][t] = c[i];
                     }

@@ -18,6 +18,8 @@ public final class TraceSolver {
     /** Cells of each group, and the Cholesky factor of the group's Gram matrix (lower triangle, row-major). */
     private final int[][] groups;
     private final double[][] factors;
+    /** Σ w² of each footprint: a single cell's least squares divides by it. */
+    private final double[] squaredNorms;
 
     public TraceSolver(List<Footprint> given, int width) {
         this.width = width;
@@ -74,6 +76,7 @@ public final class TraceSolver {
         for (int g = 0; g < groups.length; g++) {
             factors[g] = cholesky(gram[g], groups[g].length);
         }
+        this.squaredNorms = footprints.stream().mapToDouble(f -> dot(f, f)).toArray();
     }
 
     private static int find(int[] parent, int i) {
@@ -170,6 +173,19 @@ public final class TraceSolver {
             for (int i = 0; i < m; i++) {
                 values[cells[i]] = x[i];
             }
+        }
+    }
+
+    /**
+     * The level of a smooth image (the background) under each footprint, each on its own: Σ w·image / Σ w², what
+     * {@link #activity} gives a cell that touches no other. A joint solve would split a smooth image between
+     * overlapping footprints arbitrarily (two near-identical ones can get large values of opposite sign), and the
+     * background under a cell must be positive for ΔF/F.
+     */
+    public void levelUnder(float[] image, double[] out) {
+        project(image, out);
+        for (int i = 0; i < out.length && i < squaredNorms.length; i++) {
+            out[i] = squaredNorms[i] > 0 ? out[i] / squaredNorms[i] : 0;
         }
     }
 

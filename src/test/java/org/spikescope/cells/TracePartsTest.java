@@ -43,6 +43,32 @@ class TracePartsTest {
     }
 
     @Test
+    void theBackgroundUnderNearlyIdenticalCellsIsPositiveForEach() {
+        // two footprints 1 px apart (a cell and its copy) beside a bright patch of neuropil: a joint solve splits the
+        // background between them into large values of opposite sign, each cell's own fit does not
+        int w = 40;
+        List<Footprint> cells = List.of(disc(20, 20, 5), disc(21, 20, 5));
+        float[] background = new float[w * w];
+        for (int y = 0; y < w; y++) {
+            for (int x = 0; x < w; x++) {
+                background[y * w + x] = (float) (100 + 400 * Math.exp(-((x - 27) * (x - 27) + (y - 20) * (y - 20)) / 18.0));
+            }
+        }
+        TraceSolver solver = new TraceSolver(cells, w);
+        double[] joint = new double[2];
+        solver.activity(background, joint);
+        double[] level = new double[2];
+        solver.levelUnder(background, level);
+        assertTrue(Math.min(joint[0], joint[1]) < 0, "the joint solve this guards against: " + joint[0] + ", " + joint[1]);
+        for (int i = 0; i < 2; i++) {
+            double[] alone = new double[1];
+            new TraceSolver(List.of(cells.get(i)), w).activity(background, alone);
+            assertEquals(alone[0], level[i], 1e-6 * alone[0], "cell " + i + " as if it were alone");
+            assertTrue(level[i] > 100, "cell " + i + " is on a background of at least 100: " + level[i]);
+        }
+    }
+
+    @Test
     void theResidualOfKnownCellsIsTheMovieTheyLeaveUnexplained() throws Exception {
         int w = 40;
         int frames = 30;
