@@ -59,15 +59,21 @@ final class MotionWorker {
      */
     FrameRegistration.Shifts correct(int t, float[] out, boolean good) {
         read(t);
-        FrameRegistration.Shifts s = registration.register(frame);
-        if (s.patches() == null) {
-            rigidWarp.apply(frame, out, s.x(), s.y());
-        } else {
-            FrameWarp.field(frame, out, width, height, registration.grid().field(s.patches()));
-        }
+        FrameRegistration.Shifts s = align(frame, out);
         if (good) {
             raw.add(frame);
             recent.add(out);
+        }
+        return s;
+    }
+
+    /** Registers {@code image} to the template and writes it, moved onto the template, into {@code out}. */
+    FrameRegistration.Shifts align(float[] image, float[] out) {
+        FrameRegistration.Shifts s = registration.register(image);
+        if (s.patches() == null) {
+            rigidWarp.apply(image, out, s.x(), s.y());
+        } else {
+            FrameWarp.field(image, out, width, height, registration.grid().field(s.patches()));
         }
         return s;
     }
