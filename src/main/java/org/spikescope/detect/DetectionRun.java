@@ -1,5 +1,6 @@
 package org.spikescope.detect;
 
+import org.spikescope.core.CopiedBorder;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ImageJFormats;
 import org.spikescope.core.InputException;
@@ -34,7 +35,7 @@ public record DetectionRun(DetectionResult result, Path folder) {
         try (OutputFolder folder = OutputFolder.bundle(output, "detection")) {
             ResultsH5 h5 = new ResultsH5();
             DetectionRun run = into(movie, settings, CorruptedFrameDetector.unusable(movie, detectCorrupted,
-                    progress), folder.dir(), h5, progress);
+                    progress), CopiedBorder.NONE, folder.dir(), h5, progress);
             h5.write(folder.dir().resolve(TraceOutputs.RESULTS_H5));
             folder.commit();
             return new DetectionRun(run.result(), folder.target());
@@ -46,11 +47,13 @@ public record DetectionRun(DetectionResult result, Path folder) {
      * the caller).
      *
      * @param excluded frames left out of every estimate (corrupted or damaged)
+     * @param border   the bands motion correction filled with edge copies (no cell is seeded there)
      */
     public static DetectionRun into(FrameSource movie, DetectionSettings settings, SortedSet<Integer> excluded,
-                                    Path folder, ResultsH5 h5, ProgressListener progress) throws IOException {
+                                    CopiedBorder border, Path folder, ResultsH5 h5, ProgressListener progress)
+            throws IOException {
         settings.validate();
-        DetectionResult r = NeuronDetector.detect(movie, settings, excluded, progress);
+        DetectionResult r = NeuronDetector.detect(movie, settings, excluded, border, progress);
         progress.stage("Writing results");
         Files.createDirectories(folder);
         int w = movie.width();

@@ -1,5 +1,6 @@
 package org.spikescope.detect;
 
+import org.spikescope.core.CopiedBorder;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.ProgressListener;
@@ -38,6 +39,12 @@ public final class NeuronDetector {
     /** @param excluded frames no estimate may use (corrupted or damaged); their trace values are interpolated */
     public static DetectionResult detect(FrameSource source, DetectionSettings settings, Set<Integer> excluded,
                                          ProgressListener progress) {
+        return detect(source, settings, excluded, CopiedBorder.NONE, progress);
+    }
+
+    /** @param border where motion correction filled the frames with edge copies: no cell is seeded there */
+    public static DetectionResult detect(FrameSource source, DetectionSettings settings, Set<Integer> excluded,
+                                         CopiedBorder border, ProgressListener progress) {
         settings.validate();
         CellMovie movie = CellMovie.of(source, settings.cellRadius(), excluded);
         try (Workers pool = new Workers()) {
@@ -48,7 +55,7 @@ public final class NeuronDetector {
                     new Kinetics.Range(rate, ASSUMED_DECAY, FASTEST_DECAY, SLOWEST_DECAY), pool, progress);
             Kinetics kinetics = summary.kinetics();
             double driftFrames = kinetics.driftFrames();
-            List<int[]> seeds = SeedFinder.find(summary, settings);
+            List<int[]> seeds = SeedFinder.find(summary, settings, border);
             progress.stage("Found " + seeds.size() + " candidate cells");
             int candidates = seeds.size();
             List<Footprint> footprints = FootprintInitialiser.initialise(movie, seeds, summary, settings,
@@ -82,7 +89,7 @@ public final class NeuronDetector {
                     // the cells found so far are good enough to take out: look for dim ones beside them, which
                     // the next round judges (traces, size) and refines with the rest
                     ResidualSeeds more = ResidualSeeds.find(movie, new CellModel(footprints, traces.raw()),
-                            summary, settings, pool, progress);
+                            summary, settings, border, pool, progress);
                     candidates += more.seeds();
                     footprints = concat(footprints, more.footprints());
                     spatialCorrelation = Curation.notYetRefined(spatialCorrelation, more.footprints().size());

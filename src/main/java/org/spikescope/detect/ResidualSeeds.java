@@ -2,6 +2,7 @@ package org.spikescope.detect;
 
 import org.spikescope.cells.CellModel;
 import org.spikescope.cells.CellMovie;
+import org.spikescope.core.CopiedBorder;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.ProgressListener;
 import org.spikescope.core.Workers;
@@ -24,10 +25,10 @@ record ResidualSeeds(List<Footprint> footprints, int seeds) {
     static final double CORE = 0.5;
 
     static ResidualSeeds find(CellMovie movie, CellModel known, SummaryImages summary, DetectionSettings settings,
-                              Workers pool, ProgressListener progress) {
+                              CopiedBorder border, Workers pool, ProgressListener progress) {
         CellMovie residual = known.residualOf(movie);
         SummaryImages images = SummaryImages.ofResidual(residual, known, summary, pool, progress);
-        List<int[]> seeds = outsideCores(SeedFinder.find(images, settings), known);
+        List<int[]> seeds = outsideCores(SeedFinder.find(images, settings, border), known);
         progress.stage("Found " + seeds.size() + " more candidate cells beside the known ones");
         List<Footprint> found = FootprintInitialiser.initialise(residual, seeds, images, settings,
                 summary.kinetics(), pool, progress);

@@ -1,12 +1,14 @@
 package org.spikescope.detect;
 
+import org.spikescope.core.CopiedBorder;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Where cells are likely to be: local maxima of correlation × PNR (CNMF-E's seeding) among pixels that pass both
- * thresholds, strongest first.
+ * thresholds, strongest first; none in the bands motion correction filled with edge copies.
  */
 final class SeedFinder {
 
@@ -14,7 +16,7 @@ final class SeedFinder {
     }
 
     /** Seeds as {x, y}, strongest first. */
-    static List<int[]> find(SummaryImages s, DetectionSettings settings) {
+    static List<int[]> find(SummaryImages s, DetectionSettings settings, CopiedBorder border) {
         int w = s.width();
         int h = s.height();
         float[] score = new float[w * h];
@@ -26,7 +28,7 @@ final class SeedFinder {
         List<int[]> seeds = new ArrayList<>();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (score[y * w + x] > 0 && isLocalMaximum(score, w, h, x, y, m)) {
+                if (score[y * w + x] > 0 && !border.contains(x, y, w, h) && isLocalMaximum(score, w, h, x, y, m)) {
                     seeds.add(new int[]{x, y});
                 }
             }

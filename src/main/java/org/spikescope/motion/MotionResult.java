@@ -1,5 +1,7 @@
 package org.spikescope.motion;
 
+import org.spikescope.core.CopiedBorder;
+
 /**
  * What motion correction measured.
  *
@@ -32,5 +34,28 @@ public record MotionResult(MotionSettings settings, int width, int height, doubl
             }
         }
         return m;
+    }
+
+    /** The bands that corrected frames fill with edge copies in at least one frame: the shifts' extremes per side. */
+    public CopiedBorder copiedBorder() {
+        double[] extremes = {0, 0, 0, 0}; // most negative x, y; most positive x, y
+        for (int t = 0; t < x.length; t++) {
+            widen(extremes, x[t], y[t]);
+            if (patchX != null) {
+                for (int p = 0; p < patchX[t].length; p++) {
+                    widen(extremes, patchX[t][p], patchY[t][p]);
+                }
+            }
+        }
+        return CopiedBorder.ofDisplacements(extremes[0], extremes[1], extremes[2], extremes[3]);
+    }
+
+    private static void widen(double[] extremes, double dx, double dy) {
+        if (Double.isFinite(dx) && Double.isFinite(dy)) {
+            extremes[0] = Math.min(extremes[0], dx);
+            extremes[1] = Math.min(extremes[1], dy);
+            extremes[2] = Math.max(extremes[2], dx);
+            extremes[3] = Math.max(extremes[3], dy);
+        }
     }
 }

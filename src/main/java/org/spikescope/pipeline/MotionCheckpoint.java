@@ -1,6 +1,7 @@
 package org.spikescope.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.spikescope.core.CopiedBorder;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.Version;
 import org.spikescope.io.FileTrees;
@@ -50,11 +51,11 @@ final class MotionCheckpoint {
     }
 
     /** The checkpoint's record: its key, the stage's results, and the files it keeps as they were written. */
-    record Saved(JsonNode key, List<Integer> excluded, double largestShift, List<Stamp> files) {
+    record Saved(JsonNode key, List<Integer> excluded, double largestShift, CopiedBorder border, List<Stamp> files) {
     }
 
     /** Motion as an earlier run left it, its files linked into this run's staging folder. */
-    record Restored(ResultsH5 results, SortedSet<Integer> excluded, double largestShift) {
+    record Restored(ResultsH5 results, SortedSet<Integer> excluded, double largestShift, CopiedBorder border) {
     }
 
     private final Path folder;
@@ -106,7 +107,7 @@ final class MotionCheckpoint {
                 Files.createLink(staging.resolve(name), folder.resolve(name));
             }
             return new Restored(ResultsH5.copyOf(folder.resolve(RESULTS)), new TreeSet<>(saved.excluded()),
-                    saved.largestShift());
+                    saved.largestShift(), saved.border());
         } catch (IOException | RuntimeException e) {
             for (String name : MOVIE_FILES) {
                 Files.deleteIfExists(staging.resolve(name));
@@ -120,7 +121,8 @@ final class MotionCheckpoint {
      * Keeps the motion stage's files (staged in {@code staging}) and results; returns why not when it cannot
      * (no input files, no hard links here), else null.
      */
-    String save(Path staging, ResultsH5 results, SortedSet<Integer> excluded, double largestShift) {
+    String save(Path staging, ResultsH5 results, SortedSet<Integer> excluded, double largestShift,
+                CopiedBorder border) {
         if (key == null) {
             return inactive;
         }
@@ -132,7 +134,7 @@ final class MotionCheckpoint {
                 Files.createLink(fresh.resolve(name), staging.resolve(name));
             }
             results.write(fresh.resolve(RESULTS));
-            Saved saved = new Saved(Json.MAPPER.readTree(key), List.copyOf(excluded), largestShift,
+            Saved saved = new Saved(Json.MAPPER.readTree(key), List.copyOf(excluded), largestShift, border,
                     stamps(fresh));
             Json.MAPPER.writeValue(fresh.resolve(RECORD).toFile(), saved);
             FileTrees.deleteRecursively(folder);
@@ -158,6 +160,7 @@ final class MotionCheckpoint {
         try {
             Saved saved = Json.MAPPER.readValue(folder.resolve(RECORD).toFile(), Saved.class);
             boolean whole = saved.key() != null && saved.excluded() != null && saved.files() != null
+                    && saved.border() != null
                     && saved.excluded().stream().allMatch(t -> t != null && t >= 0);
             return whole ? saved : null;
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.spikescope.pipeline;
 
+import org.spikescope.core.CopiedBorder;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSource;
 import org.spikescope.core.InputException;
@@ -41,6 +42,10 @@ public final class Pipeline {
     public static final String SETTINGS_JSON = "settings.json";
     public static final String LOG_TXT = "log.txt";
     public static final String SPIKES_CSV = "spikes.csv";
+
+    /** What detection needs from motion correction: its largest shift (logged) and the edge copies it made. */
+    private record MotionOutcome(double largestShift, CopiedBorder border) {
+    }
     static final List<String> STAGES = List.of("motion", "detection", "spikes");
 
     private Pipeline() {
@@ -62,29 +67,34 @@ public final class Pipeline {
             SortedSet<Integer> excluded = earlier != null ? earlier.excluded()
                     : CorruptedFrameDetector.unusable(movie, settings.detectCorrupted(), progress);
             log.note(excluded.size() + " frames left out (corrupted or damaged): " + excluded);
-            double largestShift = log.stage("motion", () -> {
+            MotionOutcome motion = log.stage("motion", () -> {
                 if (earlier != null) {
                     progress.stage("Motion corrected by an earlier run of this recording and settings: resumed");
-                    return earlier.largestShift();
+                    return new MotionOutcome(earlier.largestShift(), earlier.border());
                 }
                 MotionCorrectionRun run = MotionCorrectionRun.into(movie, settings.motion(), dir, CorrectedFormat.TIFF,
                         excluded, h5, progress, h5File);
-                String notKept = checkpoint.save(dir, h5, excluded, run.result().largestShift());
+                double largestShift = run.result().largestShift();
+                CopiedBorder border = run.result().copiedBorder();
+                String notKept = checkpoint.save(dir, h5, excluded, largestShift, border);
                 if (notKept != null) {
                     log.note("motion: no resume point kept (" + notKept + ")");
                 }
-                return run.result().largestShift();
+                return new MotionOutcome(largestShift, border);
             });
             if (earlier != null) {
                 log.note("motion: resumed from an earlier run killed or failed after motion correction (same input "
                         + "files, sizes, time stamps and settings)");
             }
-            log.note(String.format(Locale.ROOT, "motion: largest shift %.2f px", largestShift));
+            CopiedBorder border = motion.border();
+            log.note(String.format(Locale.ROOT, "motion: largest shift %.2f px; edge copies fill %d, %d, %d, %d px "
+                    + "(left, top, right, bottom), where no cell is seeded", motion.largestShift(), border.left(),
+                    border.top(), border.right(), border.bottom()));
             DetectionRun detection;
             try (FrameSource corrected = new Retimed(TiffStackReader.open(dir.resolve(MotionOutputs.CORRECTED_TIFF),
                     movie.times().frameRate()), movie.times(), movie.gaps())) {
                 detection = log.stage("detection", () -> DetectionRun.into(corrected, settings.detection(), excluded,
-                        dir, h5, progress));
+                        border, dir, h5, progress));
             }
             int cells = detection.result().footprints().size();
             log.note("detection: " + cells + " cells from " + detection.result().seeds() + " candidates");

@@ -91,6 +91,49 @@ class MotionPartsTest {
         }
     }
 
+    /**
+     * Whole-pixel shifts make exact edge copies: every pixel that some frame fills with a copy (its source q + d lies
+     * outside the frame) is inside the border the shifts give, and each band's innermost line is a copy in some frame.
+     */
+    @Test
+    void theCopiedBorderHoldsEveryEdgeCopyAndNoMore() {
+        int w = 40;
+        int h = 30;
+        double[] xs = {3, -1, 2};
+        double[] ys = {-2, 1, Double.NaN};
+        MotionResult r = new MotionResult(MotionSettings.defaults(), w, h, xs, ys, null, null, null, new int[3],
+                null, null);
+        org.spikescope.core.CopiedBorder border = r.copiedBorder();
+        assertEquals(new org.spikescope.core.CopiedBorder(1, 2, 3, 1), border, "the NaN frame (left out) is ignored");
+        boolean[][] copiedAt = new boolean[4][]; // left, top, right, bottom: which lines were copies somewhere
+        copiedAt[0] = new boolean[w];
+        copiedAt[1] = new boolean[h];
+        copiedAt[2] = new boolean[w];
+        copiedAt[3] = new boolean[h];
+        for (int t = 0; t < 2; t++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double sx = x + xs[t];
+                    double sy = y + ys[t];
+                    if (sx < 0 || sy < 0 || sx > w - 1 || sy > h - 1) {
+                        assertTrue(border.contains(x, y, w, h), "frame " + t + " copies into " + x + "," + y);
+                    }
+                    copiedAt[0][x] |= sx < 0;
+                    copiedAt[1][y] |= sy < 0;
+                    copiedAt[2][x] |= sx > w - 1;
+                    copiedAt[3][y] |= sy > h - 1;
+                }
+            }
+        }
+        assertTrue(copiedAt[0][border.left() - 1] && copiedAt[1][border.top() - 1]
+                && copiedAt[2][w - border.right()] && copiedAt[3][h - border.bottom()], "no band is wider than needed");
+        // piecewise: a patch that moved further widens its side
+        float[][] px = {{3, 5.5f}, {-1, -1}, {0, 0}};
+        float[][] py = {{-2, -2}, {1, 1}, {0, 0}};
+        MotionResult p = new MotionResult(MotionSettings.defaults(), w, h, xs, ys, px, py, null, new int[3], null, null);
+        assertEquals(new org.spikescope.core.CopiedBorder(1, 2, 6, 1), p.copiedBorder());
+    }
+
     @Test
     void aConstantFieldWarpsLikeTheRigidShiftEdgesIncluded() {
         int w = 48;
