@@ -29,7 +29,8 @@ import java.util.Locale;
  * heap between stages, the process's peak resident memory (VmHWM, reset before the run), and the cells found
  * against the truth (F1, IoU ≥ 0.5, up to the corrected movie's whole-pixel offset). Run it under the heap the issue
  * allows, e.g. {@code -Xmx4g}; the simulated movie and the bundle go to {@code -Dbench.dir} (default the system's
- * temporary folder: about 0.5 MB per frame each).
+ * temporary folder: about 0.5 MB per frame each); {@code -Dbench.recordings=/folder_%d} reuses a recording these
+ * settings simulated there before (%d = frames), as {@code RecordingSimulator} wrote it.
  * java -Xmx4g -cp "target/test-classes:target/classes:target/lib/*" org.spikescope.benchmark.PipelineBenchmark 3000 10000 28000
  */
 public final class PipelineBenchmark {
@@ -59,16 +60,24 @@ public final class PipelineBenchmark {
     }
 
     private static void run(SimulationSettings s, Path dir) throws Exception {
-        long simulating = System.nanoTime();
-        RecordingSimulator.write(s, List.of(), OutputTarget.of(dir.resolve("rec")), ProgressListener.NONE);
-        System.out.printf(Locale.ROOT, "%d frames simulated in %.0f s%n", s.frames(),
-                (System.nanoTime() - simulating) / 1e9);
+        // -Dbench.recordings=/some/folder_%d reuses a recording these settings simulated there before (%d = frames)
+        String kept = System.getProperty("bench.recordings");
+        Path recording = kept == null ? null : Path.of(String.format(Locale.ROOT, kept, s.frames()));
+        if (recording == null || !Files.isRegularFile(recording.resolve(RecordingSimulator.TIFF_NAME))) {
+            recording = dir.resolve("rec");
+            long simulating = System.nanoTime();
+            RecordingSimulator.write(s, List.of(), OutputTarget.of(recording), ProgressListener.NONE);
+            System.out.printf(Locale.ROOT, "%d frames simulated in %.0f s%n", s.frames(),
+                    (System.nanoTime() - simulating) / 1e9);
+        } else {
+            System.out.printf(Locale.ROOT, "%d frames: the recording in %s%n", s.frames(), recording);
+        }
         HeapWatch.resetPeaks();
         resetPeakResident();
         HeapWatch stages = new HeapWatch(true);
         long start = System.nanoTime();
         PipelineResult result;
-        try (FrameSource movie = TiffStackReader.open(dir.resolve("rec").resolve(RecordingSimulator.TIFF_NAME),
+        try (FrameSource movie = TiffStackReader.open(recording.resolve(RecordingSimulator.TIFF_NAME),
                 s.frameRate())) {
             result = Pipeline.run(movie, PipelineSettings.defaults(), OutputTarget.of(dir.resolve("out")), stages);
         }
