@@ -9,6 +9,7 @@ import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
+import org.spikescope.core.CopiedBorder;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.FrameSink;
 import org.spikescope.core.FrameSource;
@@ -119,16 +120,25 @@ public final class SpikeScope {
 
     public static <T extends RealType<T>> Cells detectNeurons(RandomAccessibleInterval<T> movie, double frameRate,
                                                                DetectionSettings settings) {
-        return detectNeurons(new IntervalFrameSource<>(movie, frameRate), settings, Set.of());
+        return detectNeurons(new IntervalFrameSource<>(movie, frameRate), settings, Set.of(), CopiedBorder.NONE);
+    }
+
+    /**
+     * On the movie {@link #correctMotion} corrected: no cell is seeded in the bands along its edges that the
+     * correction filled with edge copies ({@link MotionResult#copiedBorder}).
+     */
+    public static Cells detectNeurons(Motion motion, double frameRate, DetectionSettings settings) {
+        return detectNeurons(new IntervalFrameSource<>(motion.corrected(), frameRate), settings, Set.of(),
+                motion.shifts().copiedBorder());
     }
 
     public static Cells detectNeurons(ImagePlus movie, DetectionSettings settings) {
-        return detectNeurons(ImagePlusFrameSource.of(movie), settings, Set.of());
+        return detectNeurons(ImagePlusFrameSource.of(movie), settings, Set.of(), CopiedBorder.NONE);
     }
 
     public static Cells detectNeurons(Path movie, DetectionSettings settings) {
         return onFile(movie, 0, source -> detectNeurons(source, settings, CorruptedFrameDetector.unusable(source,
-                true, ProgressListener.NONE)));
+                true, ProgressListener.NONE), CopiedBorder.NONE));
     }
 
     // traces of known cells
@@ -286,7 +296,7 @@ public final class SpikeScope {
                 ProgressListener.NONE);
         Motion motion = correctMotion(movie, settings.motion(), excluded);
         Cells cells = detectNeurons(new IntervalFrameSource<>(motion.corrected(), movie.times().frameRate()),
-                settings.detection(), excluded);
+                settings.detection(), excluded, motion.shifts().copiedBorder());
         CellResult[] spikes = cells.shapes().isEmpty() ? new CellResult[0]
                 : deconvolve(cells.dff(), movie.times().frameRate(), settings.spikes());
         return new PipelineOutput(motion, cells, spikes);
@@ -328,8 +338,9 @@ public final class SpikeScope {
         }
     }
 
-    private static Cells detectNeurons(FrameSource movie, DetectionSettings settings, Set<Integer> excluded) {
-        DetectionResult r = NeuronDetector.detect(movie, settings, excluded, ProgressListener.NONE);
+    private static Cells detectNeurons(FrameSource movie, DetectionSettings settings, Set<Integer> excluded,
+                                       CopiedBorder border) {
+        DetectionResult r = NeuronDetector.detect(movie, settings, excluded, border, ProgressListener.NONE);
         return cells(movie, r.footprints(), r.traces().raw(), r.dff());
     }
 

@@ -73,6 +73,32 @@ class SpikeScopeApiTest {
      * Simulated trials of two conditions whose neurons respond with different latencies: decoded from a spikes
      * table far above chance, and at chance once the labels are shuffled.
      */
+    /** correctMotion, then detectNeurons on its result: the cells found, none seeded where the edges were copied. */
+    @Test
+    void detectNeuronsOnACorrectedMovieFindsTheCellsAndLeavesTheCopiedEdgesAlone() {
+        SimulationSettings s = SimulationSettings.builder().width(96).height(96).frames(600).cells(10).cellRadius(5)
+                .motion("rigid").maxShift(6).seed(4).build();
+        SpikeScope.Simulation simulation = SpikeScope.simulate(s, List.of());
+        SpikeScope.Motion motion = SpikeScope.correctMotion(simulation.movie(),
+                org.spikescope.motion.MotionSettings.defaults().withShape(8, 5));
+        org.spikescope.core.CopiedBorder border = motion.shifts().copiedBorder();
+        assertTrue(border.left() + border.right() >= 1 && border.top() + border.bottom() >= 1, border.toString());
+        SpikeScope.Cells found = SpikeScope.detectNeurons(motion, s.frameRate(),
+                DetectionSettings.defaults().withCellRadius(5));
+        for (var f : found.shapes()) {
+            double[] c = f.centre();
+            // grown around a seed outside the bands: the centre lies within a cell radius of them
+            assertTrue(c[0] >= border.left() - 5 && c[1] >= border.top() - 5 && c[0] <= 95 - border.right() + 5
+                    && c[1] <= 95 - border.bottom() + 5, Arrays.toString(c) + " " + border);
+        }
+        int matched = org.spikescope.testing.FootprintMatching.matchUpToOffset(simulation.truth().footprints(),
+                found.shapes(), 96, 96, 6).size();
+        double f1 = 2.0 * matched / (s.cells() + found.shapes().size());
+        System.out.printf("detectNeurons after correctMotion (96x96, 600 frames, 10 cells, rigid motion up to 6 px, "
+                + "edge bands %s): F1 %.3f%n", border, f1);
+        assertTrue(f1 >= 0.8, "F1 " + f1);
+    }
+
     @Test
     void decodeTrialsTellsTheConditionsApart() {
         org.spikescope.rates.rnn.SimulatedTrials sim = new org.spikescope.rates.rnn.SimulatedTrials(60, 12, 7);

@@ -28,14 +28,18 @@ public record DetectionRun(DetectionResult result, Path folder) {
 
     public static final String SUMMARY_PNG = "summary.png";
 
-    /** @param detectCorrupted whether frames flagged corrupted are left out (damaged frames always are) */
+    /**
+     * @param detectCorrupted whether frames flagged corrupted are left out (damaged frames always are)
+     * @param border          bands along the edges where no cell is seeded (what motion correction filled)
+     */
     public static DetectionRun toFolder(FrameSource movie, DetectionSettings settings, boolean detectCorrupted,
-                                        OutputTarget output, ProgressListener progress) throws IOException {
+                                        CopiedBorder border, OutputTarget output, ProgressListener progress)
+            throws IOException {
         settings.validate();
         try (OutputFolder folder = OutputFolder.bundle(output, "detection")) {
             ResultsH5 h5 = new ResultsH5();
             DetectionRun run = into(movie, settings, CorruptedFrameDetector.unusable(movie, detectCorrupted,
-                    progress), CopiedBorder.NONE, folder.dir(), h5, progress);
+                    progress), border, folder.dir(), h5, progress);
             h5.write(folder.dir().resolve(TraceOutputs.RESULTS_H5));
             folder.commit();
             return new DetectionRun(run.result(), folder.target());

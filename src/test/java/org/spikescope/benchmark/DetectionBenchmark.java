@@ -74,6 +74,7 @@ public final class DetectionBenchmark {
             try (FrameSource movie = TiffStackReader.open(dir.resolve("rec").resolve(RecordingSimulator.TIFF_NAME),
                     s.frameRate())) {
                 run = DetectionRun.toFolder(movie, DetectionSettings.defaults().withCellRadius(cellRadius), true,
+                        org.spikescope.core.CopiedBorder.NONE,
                         OutputTarget.of(dir.resolve("out")), stages);
             }
             double seconds = (System.nanoTime() - start) / 1e9;

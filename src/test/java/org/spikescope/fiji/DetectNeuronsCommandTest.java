@@ -38,6 +38,22 @@ class DetectNeuronsCommandTest {
         assertEquals(0, run.code(), run.err());
     }
 
+    /** The macro's {@code border}: no cell seeded within 30 px of the 96×96 movie's edges, so none centred there. */
+    @Test
+    void noCellIsSeededInTheEdgeBandTheMacroNames() throws Exception {
+        Path out = dir.resolve("inner");
+        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
+                "input='" + recording.resolve("movie.tif") + "',output='" + out + "',cellRadius=5,border=30");
+        assertEquals(0, run.code(), run.err());
+        List<Footprint> inner = RoiSetFiles.read(out.resolve("RoiSet.zip"), 96, 96);
+        assertTrue(!inner.isEmpty() && inner.size() < 10, inner.size() + " cells");
+        for (Footprint f : inner) {
+            double[] c = f.centre();
+            // a footprint grows around its seed: its centre stays within a cell radius of the inner square
+            assertTrue(Math.min(c[0], c[1]) >= 25 && Math.max(c[0], c[1]) <= 71, Arrays.toString(c));
+        }
+    }
+
     @Test
     void detectsTheSimulatedCellsAndWritesEveryFile() throws Exception {
         Path out = dir.resolve("cells");

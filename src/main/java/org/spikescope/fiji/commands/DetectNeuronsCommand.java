@@ -6,6 +6,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.spikescope.core.Choice;
+import org.spikescope.core.CopiedBorder;
 import org.spikescope.core.FrameSource;
 import org.spikescope.detect.DetectionResult;
 import org.spikescope.detect.DetectionRun;
@@ -80,6 +81,11 @@ public class DetectNeuronsCommand implements Command {
             description = "sets the decay time (two-photon values: 0.7, 1.0, 1.25, 0.7 s); unknown = estimate it")
     String indicator = D.indicator().label();
 
+    @Parameter(label = "Edge band without seeds (px)", min = "0",
+            description = "no cell is seeded this close to the image's edges: the band a motion correction filled "
+                    + "with copies of the edge (the widest of the bands Correct Motion's summary names); 0 = none")
+    int border = 0;
+
     @Parameter(label = "Leave corrupted frames out")
     boolean detectCorrupted = true;
 
@@ -105,7 +111,8 @@ public class DetectNeuronsCommand implements Command {
                 minSpatialCorrelation, decayTime, Choice.parse(Indicator.class, indicator, "indicator")).validate();
         DetectionRun run;
         try (FrameSource source = MovieInputs.open(input, dataset, frameRate, movie)) {
-            run = DetectionRun.toFolder(source, settings, detectCorrupted, target,
+            run = DetectionRun.toFolder(source, settings, detectCorrupted,
+                    new CopiedBorder(border, border, border, border), target,
                     FijiProgress.forCommand("Detect Neurons"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
