@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** "Detect Neurons" and "Extract Traces" through the headless launcher, as batch users run them. */
@@ -52,6 +53,12 @@ class DetectNeuronsCommandTest {
             // a footprint grows around its seed: its centre stays within a cell radius of the inner square
             assertTrue(Math.min(c[0], c[1]) >= 25 && Math.max(c[0], c[1]) <= 71, Arrays.toString(c));
         }
+        HeadlessRuns.Run bad = HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
+                "input='" + recording.resolve("movie.tif") + "',output='" + dir.resolve("bad") + "',border=-3");
+        assertNotEquals(0, bad.code());
+        assertTrue(bad.err().contains("border") && bad.err().contains("-3") && !bad.err().contains("\tat "),
+                bad.err());
+        assertTrue(!Files.exists(dir.resolve("bad")), "nothing written");
     }
 
     @Test

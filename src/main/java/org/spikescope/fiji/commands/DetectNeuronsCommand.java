@@ -8,6 +8,7 @@ import org.scijava.plugin.Plugin;
 import org.spikescope.core.Choice;
 import org.spikescope.core.CopiedBorder;
 import org.spikescope.core.FrameSource;
+import org.spikescope.core.SettingsCheck;
 import org.spikescope.detect.DetectionResult;
 import org.spikescope.detect.DetectionRun;
 import org.spikescope.detect.DetectionSettings;
@@ -109,6 +110,7 @@ public class DetectNeuronsCommand implements Command {
         DetectionSettings settings = new DetectionSettings(cellRadius, minCorrelation, minPnr, mergeCorrelation,
                 minTraceSnr, D.iterations(), D.baselinePercentile(), D.baselineSeconds(), backgroundPatterns,
                 minSpatialCorrelation, decayTime, Choice.parse(Indicator.class, indicator, "indicator")).validate();
+        new SettingsCheck("detection settings").nonNegative("border", border).done();
         DetectionRun run;
         try (FrameSource source = MovieInputs.open(input, dataset, frameRate, movie)) {
             run = DetectionRun.toFolder(source, settings, detectCorrupted,
