@@ -88,7 +88,9 @@ public record DetectionRun(DetectionResult result, Path folder) {
                 .attribute("/detection", "indicator", settings.indicator().label())
                 .attribute("/detection", "decay_time_used_s", s.kinetics().decayFrames() / movie.times().frameRate())
                 .attribute("/detection", "decay_time_estimated", s.kinetics().estimated() ? 1 : 0)
-                .attribute("/detection", "excluded_frame_count", excluded.size());
+                .attribute("/detection", "excluded_frame_count", excluded.size())
+                .attribute("/detection", "seedless_border_px", new int[]{border.left(), border.top(), border.right(),
+                        border.bottom()});
         if (!r.footprints().isEmpty()) {
             h5.dataset("/detection/spatial_correlation", r.spatialCorrelation());
         }

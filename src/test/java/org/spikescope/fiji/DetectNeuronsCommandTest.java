@@ -53,6 +53,10 @@ class DetectNeuronsCommandTest {
             // a footprint grows around its seed: its centre stays within a cell radius of the inner square
             assertTrue(Math.min(c[0], c[1]) >= 25 && Math.max(c[0], c[1]) <= 71, Arrays.toString(c));
         }
+        try (HdfFile h5 = new HdfFile(out.resolve("results.h5"))) {
+            Object bands = h5.getByPath("/detection").getAttribute("seedless_border_px").getData();
+            assertEquals("[30, 30, 30, 30]", Arrays.toString((int[]) bands), "recorded with the results");
+        }
         HeadlessRuns.Run bad = HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
                 "input='" + recording.resolve("movie.tif") + "',output='" + dir.resolve("bad") + "',border=-3");
         assertNotEquals(0, bad.code());
