@@ -31,17 +31,36 @@ public final class BoxMean {
         for (int y = 0; y < h; y++) {
             float scale = 1f / count;
             int base = y * w;
-            for (int x = 0; x < w; x++) {
-                out[base + x] = (float) sums[x] * scale;
+            boolean entering = y + r + 1 < h;
+            boolean leaving = y - r >= 0;
+            if (entering && leaving) {
+                // the row out, then the window moved down a row: one sweep over the sums, the same operations in
+                // the same order as the three sweeps below
+                slide(sums, in, out, base, scale, (y + r + 1) * w, (y - r) * w);
+            } else {
+                for (int x = 0; x < w; x++) {
+                    out[base + x] = (float) sums[x] * scale;
+                }
+                if (entering) {
+                    addRow(sums, in, (y + r + 1) * w, 1);
+                }
+                if (leaving) {
+                    addRow(sums, in, (y - r) * w, -1);
+                }
             }
-            if (y + r + 1 < h) {
-                addRow(sums, in, (y + r + 1) * w, 1);
-                count++;
-            }
-            if (y - r >= 0) {
-                addRow(sums, in, (y - r) * w, -1);
-                count--;
-            }
+            count += (entering ? 1 : 0) - (leaving ? 1 : 0);
+        }
+    }
+
+    /** out[base …] = sums · scale, then sums += row {@code entering} − row {@code leaving}, per column. */
+    private static void slide(double[] sums, float[] in, float[] out, int base, float scale, int entering,
+                              int leaving) {
+        for (int x = 0; x < sums.length; x++) {
+            double s = sums[x];
+            out[base + x] = (float) s * scale;
+            s += in[entering + x];
+            s += -in[leaving + x];
+            sums[x] = s;
         }
     }
 
