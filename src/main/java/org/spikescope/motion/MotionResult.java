@@ -22,23 +22,21 @@ public record MotionResult(MotionSettings settings, int width, int height, doubl
         return x.length;
     }
 
-    /** Largest |shift| of any frame or patch, pixels: the border that corrected frames fill by edge copies. */
+    /** Largest |shift| of any frame or patch, pixels: the widest band that corrected frames fill by edge copies. */
     public double largestShift() {
-        double m = 0;
-        for (int t = 0; t < x.length; t++) {
-            m = Math.max(m, Math.max(Math.abs(x[t]), Math.abs(y[t])));
-            if (patchX != null) {
-                for (int p = 0; p < patchX[t].length; p++) {
-                    m = Math.max(m, Math.max(Math.abs(patchX[t][p]), Math.abs(patchY[t][p])));
-                }
-            }
-        }
-        return m;
+        double[] e = extremes();
+        return Math.max(Math.max(-e[0], -e[1]), Math.max(e[2], e[3]));
     }
 
     /** The bands that corrected frames fill with edge copies in at least one frame: the shifts' extremes per side. */
     public CopiedBorder copiedBorder() {
-        double[] extremes = {0, 0, 0, 0}; // most negative x, y; most positive x, y
+        double[] e = extremes();
+        return CopiedBorder.ofDisplacements(e[0], e[1], e[2], e[3]);
+    }
+
+    /** The most negative x and y and the most positive x and y of any frame or patch (0 if none goes that way). */
+    private double[] extremes() {
+        double[] extremes = {0, 0, 0, 0};
         for (int t = 0; t < x.length; t++) {
             widen(extremes, x[t], y[t]);
             if (patchX != null) {
@@ -47,7 +45,7 @@ public record MotionResult(MotionSettings settings, int width, int height, doubl
                 }
             }
         }
-        return CopiedBorder.ofDisplacements(extremes[0], extremes[1], extremes[2], extremes[3]);
+        return extremes;
     }
 
     private static void widen(double[] extremes, double dx, double dy) {

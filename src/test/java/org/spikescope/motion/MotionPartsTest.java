@@ -132,6 +132,8 @@ class MotionPartsTest {
         float[][] py = {{-2, -2}, {1, 1}, {0, 0}};
         MotionResult p = new MotionResult(MotionSettings.defaults(), w, h, xs, ys, px, py, null, new int[3], null, null);
         assertEquals(new org.spikescope.core.CopiedBorder(1, 2, 6, 1), p.copiedBorder());
+        assertEquals(3, r.largestShift(), 0);
+        assertEquals(5.5, p.largestShift(), 0);
     }
 
     @Test
