@@ -27,6 +27,11 @@ public record CopiedBorder(int left, int top, int right, int bottom) {
         return outward > 0 && Double.isFinite(outward) ? (int) Math.ceil(outward) : 0;
     }
 
+    /** For logs and summaries: "2, 6, 9, 5 px (left, top, right, bottom)". */
+    public String describe() {
+        return left + ", " + top + ", " + right + ", " + bottom + " px (left, top, right, bottom)";
+    }
+
     /** Whether pixel (x, y) of a width × height image lies in a band. */
     public boolean contains(int x, int y, int width, int height) {
         return x < left || y < top || x >= width - right || y >= height - bottom;

@@ -12,13 +12,11 @@ public final class IntegralImage {
     private final int height;
     /** sums[(y + 1) · (width + 1) + x + 1] = Σ image over rows 0..y and columns 0..x; row and column 0 are zero. */
     private final double[] sums;
-    private final double[] rowSums;
 
     public IntegralImage(int width, int height) {
         this.width = width;
         this.height = height;
         this.sums = new double[(width + 1) * (height + 1)];
-        this.rowSums = new double[width];
     }
 
     /** Builds the table of a row-major width × height image. */
@@ -46,7 +44,7 @@ public final class IntegralImage {
                 r1 += image[s1 + x];
                 r2 += image[s2 + x];
                 r3 += image[s3 + x];
-                // each table row is the row above plus this row's running sum, the same additions as addRow's
+                // each table row is the row above plus this row's running sum
                 double a = sums[t0 + x] + r0;
                 double b = a + r1;
                 double c = b + r2;
@@ -59,21 +57,12 @@ public final class IntegralImage {
         for (; y < height; y++) {
             double run = 0;
             int src = y * width;
+            int above = y * (width + 1) + 1;
+            int here = above + width + 1;
             for (int x = 0; x < width; x++) {
                 run += image[src + x];
-                rowSums[x] = run;
+                sums[here + x] = sums[above + x] + run;
             }
-            addRow(y, 0);
-        }
-    }
-
-    /** Table row y + 1: the row above plus row y's running sums (from rowSums[from …]). */
-    private void addRow(int y, int from) {
-        int stride = width + 1;
-        int above = y * stride + 1;
-        int here = above + stride;
-        for (int x = 0; x < width; x++) {
-            sums[here + x] = sums[above + x] + rowSums[from + x];
         }
     }
 

@@ -56,10 +56,9 @@ public final class MotionCorrector {
         for (MotionWorker w : workers) {
             w.registration().setBinnedTemplate(firstTemplate);
         }
-        MotionWorker anchor = settings.templateUpdate() > 0 ? new MotionWorker(movie, settings) : null;
-        if (anchor != null) {
-            anchor.registration().setBinnedTemplate(firstTemplate);
-        }
+        // renewed templates are moved back onto the first one (see above)
+        FrameAligner anchor = new FrameAligner(movie.width(), movie.height(), settings);
+        anchor.registration().setBinnedTemplate(firstTemplate);
 
         progress.stage("Correcting motion");
         double[] x = new double[n];

@@ -13,29 +13,25 @@ import java.io.UncheckedIOException;
 final class MotionWorker {
 
     private final FrameSource movie;
-    private final FrameRegistration registration;
-    private final int width;
-    private final int height;
+    private final FrameAligner aligner;
     private final float[] frame;
-    private final RigidWarp rigidWarp;
     final ImageSum raw;
     final ImageSum corrected;
     final ImageSum recent;
 
     MotionWorker(FrameSource movie, MotionSettings settings) {
         this.movie = movie;
-        this.width = movie.width();
-        this.height = movie.height();
-        this.registration = new FrameRegistration(width, height, settings);
+        int width = movie.width();
+        int height = movie.height();
+        this.aligner = new FrameAligner(width, height, settings);
         this.frame = new float[width * height];
-        this.rigidWarp = new RigidWarp(width, height);
         this.raw = new ImageSum(width * height);
         this.corrected = new ImageSum(width * height);
         this.recent = new ImageSum(width * height);
     }
 
     FrameRegistration registration() {
-        return registration;
+        return aligner.registration();
     }
 
     /** Reads frame {@code t} into the worker's buffer and returns it. */
@@ -59,21 +55,10 @@ final class MotionWorker {
      */
     FrameRegistration.Shifts correct(int t, float[] out, boolean good) {
         read(t);
-        FrameRegistration.Shifts s = align(frame, out);
+        FrameRegistration.Shifts s = aligner.align(frame, out);
         if (good) {
             raw.add(frame);
             recent.add(out);
-        }
-        return s;
-    }
-
-    /** Registers {@code image} to the template and writes it, moved onto the template, into {@code out}. */
-    FrameRegistration.Shifts align(float[] image, float[] out) {
-        FrameRegistration.Shifts s = registration.register(image);
-        if (s.patches() == null) {
-            rigidWarp.apply(image, out, s.x(), s.y());
-        } else {
-            FrameWarp.field(image, out, width, height, registration.grid().field(s.patches()));
         }
         return s;
     }

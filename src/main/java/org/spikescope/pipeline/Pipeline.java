@@ -87,9 +87,8 @@ public final class Pipeline {
                         + "files, sizes, time stamps and settings)");
             }
             CopiedBorder border = motion.border();
-            log.note(String.format(Locale.ROOT, "motion: largest shift %.2f px; edge copies fill %d, %d, %d, %d px "
-                    + "(left, top, right, bottom), where no cell is seeded", motion.largestShift(), border.left(),
-                    border.top(), border.right(), border.bottom()));
+            log.note(String.format(Locale.ROOT, "motion: largest shift %.2f px; edge copies fill %s, where no cell "
+                    + "is seeded", motion.largestShift(), border.describe()));
             DetectionRun detection;
             try (FrameSource corrected = new Retimed(TiffStackReader.open(dir.resolve(MotionOutputs.CORRECTED_TIFF),
                     movie.times().frameRate()), movie.times(), movie.gaps())) {

@@ -39,12 +39,17 @@ class DetectNeuronsCommandTest {
         assertEquals(0, run.code(), run.err());
     }
 
+    /** "Detect Neurons" on the simulated recording into {@code out}, with more macro options ({@code ",name=value"}). */
+    private static HeadlessRuns.Run detectNeurons(Path out, String options) {
+        return HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
+                "input='" + recording.resolve("movie.tif") + "',output='" + out + "'" + options);
+    }
+
     /** The macro's {@code border}: no cell seeded within 30 px of the 96×96 movie's edges, so none centred there. */
     @Test
     void noCellIsSeededInTheEdgeBandTheMacroNames() throws Exception {
         Path out = dir.resolve("inner");
-        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
-                "input='" + recording.resolve("movie.tif") + "',output='" + out + "',cellRadius=5,border=30");
+        HeadlessRuns.Run run = detectNeurons(out, ",cellRadius=5,border=30");
         assertEquals(0, run.code(), run.err());
         List<Footprint> inner = RoiSetFiles.read(out.resolve("RoiSet.zip"), 96, 96);
         assertTrue(!inner.isEmpty() && inner.size() < 10, inner.size() + " cells");
@@ -57,8 +62,7 @@ class DetectNeuronsCommandTest {
             Object bands = h5.getByPath("/detection").getAttribute("seedless_border_px").getData();
             assertEquals("[30, 30, 30, 30]", Arrays.toString((int[]) bands), "recorded with the results");
         }
-        HeadlessRuns.Run bad = HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
-                "input='" + recording.resolve("movie.tif") + "',output='" + dir.resolve("bad") + "',border=-3");
+        HeadlessRuns.Run bad = detectNeurons(dir.resolve("bad"), ",border=-3");
         assertNotEquals(0, bad.code());
         assertTrue(bad.err().contains("border") && bad.err().contains("-3") && !bad.err().contains("\tat "),
                 bad.err());
@@ -68,8 +72,7 @@ class DetectNeuronsCommandTest {
     @Test
     void detectsTheSimulatedCellsAndWritesEveryFile() throws Exception {
         Path out = dir.resolve("cells");
-        HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
-                "input='" + recording.resolve("movie.tif") + "',output='" + out + "',cellRadius=5");
+        HeadlessRuns.Run run = detectNeurons(out, ",cellRadius=5");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("cells from"), run.out());
 
@@ -109,8 +112,7 @@ class DetectNeuronsCommandTest {
     @Test
     void extractTracesMeasuresRoisDrawnInFijiLikeTheDetectedFootprints() throws Exception {
         Path cells = dir.resolve("cells for extraction");
-        assertEquals(0, HeadlessLauncherTest.launch("--headless", "--run", "Detect Neurons",
-                "input='" + recording.resolve("movie.tif") + "',output='" + cells + "',cellRadius=5").code());
+        assertEquals(0, detectNeurons(cells, ",cellRadius=5").code());
         Path out = dir.resolve("extracted");
         HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Extract Traces",
                 "input='" + recording.resolve("movie.tif") + "',footprints='" + cells.resolve("RoiSet.zip")

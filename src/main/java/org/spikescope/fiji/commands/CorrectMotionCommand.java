@@ -94,12 +94,10 @@ public class CorrectMotionCommand implements Command {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        org.spikescope.core.CopiedBorder border = run.result().copiedBorder();
-        summary = String.format(Locale.ROOT, "%d frames, %s, largest shift %.2f px (edge copies fill %d, %d, %d, %d"
-                        + " px: left, top, right, bottom), %d frames left out of the template, mean-image sharpness "
-                        + "%.4g -> %.4g (x%.2f); wrote %s, %s, %s",
-                run.result().frames(), settings.mode().label(), run.result().largestShift(), border.left(),
-                border.top(), border.right(), border.bottom(), run.excluded().size(),
+        summary = String.format(Locale.ROOT, "%d frames, %s, largest shift %.2f px (edge copies fill %s), %d frames "
+                        + "left out of the template, mean-image sharpness %.4g -> %.4g (x%.2f); wrote %s, %s, %s",
+                run.result().frames(), settings.mode().label(), run.result().largestShift(),
+                run.result().copiedBorder().describe(), run.excluded().size(),
                 run.sharpnessBefore(), run.sharpnessAfter(),
                 run.sharpnessAfter() / Math.max(run.sharpnessBefore(), 1e-300), run.movie().getFileName(),
                 run.shifts().getFileName(), run.results().getFileName());
