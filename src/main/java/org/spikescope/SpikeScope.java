@@ -30,6 +30,11 @@ import org.spikescope.movie.CorruptedFrameDetector;
 import org.spikescope.movie.MovieOpener;
 import org.spikescope.pipeline.PipelineSettings;
 import org.spikescope.rates.SpikeFiles;
+import org.spikescope.register.RegistrationResult;
+import org.spikescope.register.RegistrationRun;
+import org.spikescope.register.RegistrationSettings;
+import org.spikescope.register.Session;
+import org.spikescope.register.SessionRegistration;
 import org.spikescope.rates.TrialBinning;
 import org.spikescope.rates.gfr.GfrFitSettings;
 import org.spikescope.rates.gfr.GfrFitting;
@@ -246,6 +251,38 @@ public final class SpikeScope {
      */
     public static GfrFitting.Result fitGfrNeuron(double[][] currents, double[][] counts, GfrFitSettings settings) {
         return GfrFitting.fit("cell", "", currents, counts, settings, ProgressListener.NONE);
+    }
+
+    // the same cells across sessions
+
+    /**
+     * Registers sessions' cells to one another (CellReg class): {@code sessions} are results bundles, results.h5,
+     * RoiSet.zip or footprint CSV files, in order.
+     */
+    public static RegistrationResult registerSessions(List<Path> sessions, RegistrationSettings settings) {
+        try {
+            return registerSessionsOf(RegistrationRun.read(sessions, ProgressListener.NONE), settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Registers sessions given as footprints, e.g. each day's {@code detectNeurons(...).shapes()}: {@code footprints}
+     * per session, on images of {@code width} × {@code height}; cells are named cell_001, … in each session.
+     */
+    public static RegistrationResult registerSessions(List<List<Footprint>> footprints, int width, int height,
+                                                      RegistrationSettings settings) {
+        List<Session> sessions = new java.util.ArrayList<>();
+        for (int s = 0; s < footprints.size(); s++) {
+            sessions.add(new Session("session " + (s + 1), width, height,
+                    TraceTables.cellNames(footprints.get(s).size()), footprints.get(s)));
+        }
+        return registerSessionsOf(sessions, settings);
+    }
+
+    private static RegistrationResult registerSessionsOf(List<Session> sessions, RegistrationSettings settings) {
+        return SessionRegistration.register(sessions, settings, ProgressListener.NONE);
     }
 
     // simulation

@@ -1,6 +1,11 @@
 package org.spikescope;
 
 import org.junit.jupiter.api.Test;
+import org.spikescope.core.Footprint;
+import org.spikescope.register.RegistrationResult;
+import org.spikescope.register.RegistrationSettings;
+import org.spikescope.register.Session;
+import org.spikescope.testing.MultiSessionScenes;
 import org.spikescope.core.InputException;
 import org.spikescope.core.TraceSet;
 import org.spikescope.core.Trials;
@@ -116,5 +121,20 @@ class SpikeScopeApiTest {
                 right.balancedAccuracy(), right.pValue(), wrong.balancedAccuracy());
         assertTrue(right.balancedAccuracy() >= 0.85, "balanced accuracy " + right.balancedAccuracy());
         assertTrue(wrong.balancedAccuracy() <= 0.7, "shuffled labels " + wrong.balancedAccuracy());
+    }
+
+    @Test
+    void registerSessionsMatchesFootprintListsAcrossDays() {
+        MultiSessionScenes scenes = MultiSessionScenes.make(256, 224, 200, 4, 3, 0.8, 15, 4, 21);
+        List<List<Footprint>> days = scenes.sessions().stream().map(Session::footprints).toList();
+        RegistrationResult r = SpikeScope.registerSessions(days, 256, 224, RegistrationSettings.defaults());
+        java.util.Set<String> truth = scenes.truePairs();
+        java.util.Set<String> found = MultiSessionScenes.registeredPairs(r.cells());
+        java.util.Set<String> right = new java.util.HashSet<>(found);
+        right.retainAll(truth);
+        System.out.printf("registerSessions: %d true pairs, %d found, %d right%n", truth.size(), found.size(),
+                right.size());
+        assertTrue(right.size() >= 0.95 * truth.size() && right.size() >= 0.95 * found.size());
+        assertEquals("cell_001", r.sessions().get(0).ids().get(0));
     }
 }

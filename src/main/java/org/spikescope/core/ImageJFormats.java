@@ -19,9 +19,19 @@ public interface ImageJFormats {
     /** Footprints (binary, weight 1) from a ROI set drawn on a width × height movie. */
     List<Footprint> readRoiSet(Path file, int width, int height) throws IOException;
 
+    /** An ROI set's cells by name, on an image just large enough to hold them (no movie to size it by). */
+    record NamedFootprints(List<String> names, List<Footprint> footprints, int width, int height) {
+    }
+
+    /** Footprints (binary, weight 1) and the ROIs' names from a ROI set, with no movie to size it by. */
+    NamedFootprints readNamedRoiSet(Path file) throws IOException;
+
     /** The image (row-major, width × height) in grey with the cells' outlines and names on it. */
     void writeOutlinesPng(float[] image, int width, int height, List<Footprint> footprints, List<String> names,
                           Path file) throws IOException;
+
+    /** A colour image (row-major 0xRRGGBB pixels, width × height) written as PNG. */
+    void writeRgbPng(int[] rgb, int width, int height, Path file) throws IOException;
 
     /** A line plot of the series. */
     void writeLinePlotPng(String title, String xLabel, String yLabel, List<PlotSeries> series, Path file)

@@ -22,9 +22,19 @@ public final class ImageJFiles implements ImageJFormats {
     }
 
     @Override
+    public NamedFootprints readNamedRoiSet(Path file) throws IOException {
+        return RoiSetFiles.readNamed(file);
+    }
+
+    @Override
     public void writeOutlinesPng(float[] image, int width, int height, List<Footprint> footprints,
                                  List<String> names, Path file) throws IOException {
         OutlineImage.writeOutlinesPng(image, width, height, footprints, names, file);
+    }
+
+    @Override
+    public void writeRgbPng(int[] rgb, int width, int height, Path file) throws IOException {
+        OutlineImage.writePng(new ij.process.ColorProcessor(width, height, rgb.clone()), file);
     }
 
     @Override

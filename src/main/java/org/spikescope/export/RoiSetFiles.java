@@ -8,6 +8,7 @@ import ij.io.RoiEncoder;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import org.spikescope.core.Footprint;
+import org.spikescope.core.ImageJFormats;
 import org.spikescope.core.InputException;
 import org.spikescope.io.FileTrees;
 
@@ -93,6 +94,29 @@ public final class RoiSetFiles {
             out.add(footprint(roi, width, height, file));
         }
         return out;
+    }
+
+    /**
+     * Reads a RoiSet.zip (or a single .roi) as flat footprints with the ROIs' names (an unnamed ROI is named by its
+     * position, from 1), on an image just large enough to hold every ROI.
+     */
+    public static ImageJFormats.NamedFootprints readNamed(Path file) throws IOException {
+        List<Roi> rois = readRois(file);
+        int width = 1;
+        int height = 1;
+        for (Roi roi : rois) {
+            java.awt.Rectangle b = roi.getBounds();
+            width = Math.max(width, b.x + b.width);
+            height = Math.max(height, b.y + b.height);
+        }
+        List<Footprint> footprints = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Roi roi : rois) {
+            footprints.add(footprint(roi, width, height, file));
+            String name = roi.getName();
+            names.add(name == null || name.isBlank() ? String.valueOf(names.size() + 1) : name);
+        }
+        return new ImageJFormats.NamedFootprints(names, footprints, width, height);
     }
 
     /** The ROIs of a RoiSet.zip (or a single .roi), in their order. */

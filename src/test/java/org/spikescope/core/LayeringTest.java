@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * DESIGN.md's layering, as far as the source text shows it. A stage package (movie, motion, detect, traces, spikes,
- * rates, decode, sim) and the shared packages beneath them (core, io, math, image, cells) run inside a Spark task
+ * rates, decode, sim, register) and the shared packages beneath them (core, io, math, image, cells) run inside a Spark task
  * or a unit test unchanged: they name no ImageJ, AWT, Swing or SciJava type and nothing of the Fiji side (fiji,
  * export, pipeline, the SpikeScope facade). ImageJ's file formats reach the stages only through
  * {@link ImageJFormats}. The shared packages name no stage, and a stage names another stage only through that
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LayeringTest {
 
     private static final List<String> STAGES = List.of("movie", "motion", "detect", "traces", "spikes", "rates",
-            "decode", "sim");
+            "decode", "sim", "register");
     private static final List<String> SHARED = List.of("core", "io", "math", "image", "cells");
     /** What each stage offers the others (types relative to the stage's package). */
     private static final Map<String, Set<String>> API = Map.of(

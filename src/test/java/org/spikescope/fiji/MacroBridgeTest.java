@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.TraceSet;
+import org.spikescope.io.CsvRows;
 import org.spikescope.io.CsvTable;
 import org.spikescope.io.FootprintArrays;
 import org.spikescope.export.RoiSetFiles;
@@ -204,5 +205,35 @@ class MacroBridgeTest {
         // a model trained on real indicators (rises over frames) meets an instant rise here: bars below the real data's
         assertTrue(r[0] > 0.6 && r[r.length / 2] > 0.7, "correlations " + java.util.Arrays.toString(r));
         assertEquals(1, inferred / truth, 0.5, "inferred / true spikes");
+    }
+
+    @Test
+    void registerSessionsMacroMatchesRoiSetsOfThreeDays(@TempDir Path dir) throws Exception {
+        org.spikescope.testing.MultiSessionScenes scenes = org.spikescope.testing.MultiSessionScenes.make(200, 180,
+                120, 5, 3, 0.8, 15, 4, 33);
+        StringBuilder argument = new StringBuilder();
+        for (int k = 0; k < 3; k++) {
+            org.spikescope.register.Session day = scenes.sessions().get(k);
+            Path zip = dir.resolve("day" + (k + 1) + "_RoiSet.zip");
+            org.spikescope.core.ImageJFormats.get().writeRoiSet(day.footprints(), day.ids(), zip);
+            argument.append(zip).append(',');
+        }
+        Path out = dir.resolve("registered");
+        IJ.runMacroFile(Path.of("macros", "register_sessions.ijm").toAbsolutePath().toString(),
+                argument.append(out).toString());
+        CsvRows map = CsvRows.read(out.resolve("cell_map.csv"));
+        assertEquals(List.of("registered_cell", "session_1", "session_2", "session_3"), map.header());
+        int rows = 0;
+        int agreeing = 0;
+        for (String[] row : map.rows()) {
+            List<String> names = java.util.Arrays.stream(row, 1, 4).filter(n -> !n.isEmpty()).toList();
+            if (names.size() >= 2) {
+                rows++;
+                agreeing += names.stream().distinct().count() == 1 ? 1 : 0;
+            }
+        }
+        System.out.printf("register_sessions.ijm on three days' ROI sets: %d cells registered in two or more days, "
+                + "%d of them one ROI name%n", rows, agreeing);
+        assertTrue(rows > 50 && agreeing >= 0.95 * rows, agreeing + " of " + rows);
     }
 }
