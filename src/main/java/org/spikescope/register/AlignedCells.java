@@ -55,35 +55,8 @@ final class AlignedCells {
         return new Footprint(f.x0(), f.y0(), f.w(), f.h(), w);
     }
 
-    /** The footprint resampled where its transform puts it: over the box its corners land in, plus a pixel. */
     private static Footprint moved(Footprint f, SessionTransform t) {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (int corner = 0; corner < 4; corner++) {
-            double x = f.x0() + ((corner & 1) == 0 ? -1 : f.w());
-            double y = f.y0() + ((corner & 2) == 0 ? -1 : f.h());
-            double[] q = t.apply(x, y);
-            minX = Math.min(minX, q[0]);
-            minY = Math.min(minY, q[1]);
-            maxX = Math.max(maxX, q[0]);
-            maxY = Math.max(maxY, q[1]);
-        }
-        int x0 = (int) Math.floor(minX);
-        int y0 = (int) Math.floor(minY);
-        int w = (int) Math.ceil(maxX) - x0 + 1;
-        int h = (int) Math.ceil(maxY) - y0 + 1;
-        float peak = Projections.peak(f);
-        float[] weights = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double[] p = t.invert(x0 + x, y0 + y);
-                double v = Projections.sample(f.weights(), f.w(), f.h(), p[0] - f.x0(), p[1] - f.y0());
-                weights[y * w + x] = (float) (v / peak);
-            }
-        }
-        Footprint out = new Footprint(x0, y0, w, h, weights).trimmed();
+        Footprint out = FootprintWarp.moved(f, p -> t.apply(p[0], p[1]), q -> t.invert(q[0], q[1]));
         return out.w() > 0 ? out : scaled(f);
     }
 

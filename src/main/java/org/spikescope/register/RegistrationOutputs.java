@@ -25,6 +25,11 @@ public final class RegistrationOutputs {
     public static final String MODEL_PNG = "model.png";
     public static final String SESSIONS_PNG = "sessions.png";
     public static final String RESULTS_H5 = "results.h5";
+    static final String CELL_MAP_DATASET = "/registration/cell_map";
+    static final String TRANSFORMS = "/registration/transforms";
+    /** Attribute of /registration naming session k's file: this prefix and k. */
+    static final String SOURCE = "session_";
+    static final String CELLS_PER_SESSION = "cells_per_session";
 
     /** Overlay colours of the sessions (red, green, blue, then mixtures). */
     private static final int[] COLOURS = {0xff0000, 0x00ff00, 0x3070ff, 0xffff00, 0xff00ff, 0x00ffff, 0xff8000,
@@ -236,10 +241,20 @@ public final class RegistrationOutputs {
                     p.distance() * r.settings().pixelSize(), p.correlation(), p.pSame()};
         }
         double[][] alignment = new double[k][];
+        double[][] transforms = new double[k][];
         float[][][] projections = new float[k][r.referenceHeight()][r.referenceWidth()];
         for (int s = 0; s < k; s++) {
             SessionTransform t = r.transforms().get(s);
             alignment[s] = new double[]{t.dx(), t.dy(), t.rotationDeg(), r.alignment()[s]};
+            transforms[s] = new double[5 + 2 * SessionTransform.WARP_TERMS];
+            transforms[s][0] = t.dx();
+            transforms[s][1] = t.dy();
+            transforms[s][2] = t.rotationDeg();
+            transforms[s][3] = t.centreX();
+            transforms[s][4] = t.centreY();
+            if (t.warp() != null) {
+                System.arraycopy(t.warp(), 0, transforms[s], 5, t.warp().length);
+            }
             for (int y = 0; y < r.referenceHeight(); y++) {
                 System.arraycopy(r.projections().get(s), y * r.referenceWidth(), projections[s][y], 0,
                         r.referenceWidth());
@@ -247,8 +262,8 @@ public final class RegistrationOutputs {
         }
         SameCellModel m = r.model();
         ResultsH5 h5 = new ResultsH5()
-                .dataset("/registration/cell_map", map.length > 0 ? map : new int[0][k])
-                .attribute("/registration/cell_map", "meaning", "per registered cell (row) and session (column): "
+                .dataset(CELL_MAP_DATASET, map.length > 0 ? map : new int[0][k])
+                .attribute(CELL_MAP_DATASET, "meaning", "per registered cell (row) and session (column): "
                         + "the cell's index in that session's input, from 0; -1 = not found")
                 .dataset("/registration/scores", r.scores())
                 .dataset("/registration/pairs", pairs.length > 0 ? pairs : new double[0][7])
@@ -256,9 +271,16 @@ public final class RegistrationOutputs {
                         + "distance_um, correlation, p_same")
                 .dataset("/registration/alignment", alignment)
                 .attribute("/registration/alignment", "columns", "dx, dy, rotation_deg, correlation")
+                .dataset(TRANSFORMS, transforms)
+                .attribute(TRANSFORMS, "columns", "dx, dy, rotation_deg, centre_x, centre_y, then the nonrigid "
+                        + "field's coefficients of 1, u, v, u², uv, v² for x and for y (u = x / centre_x - 1, v = y / "
+                        + "centre_y - 1 on the rigidly aligned point; 0 when rigid): a session point p lands on the "
+                        + "reference at R(rotation)(p - centre) + centre + (dx, dy), plus the field there")
                 .compressedDataset("/registration/projections", projections, 1, r.referenceHeight(),
                         r.referenceWidth())
                 .attribute("/registration", "reference_session", r.reference() + 1)
+                .attribute("/registration", CELLS_PER_SESSION, r.sessions().stream().mapToInt(Session::cells)
+                        .toArray())
                 .attribute("/registration", "pixel_size_um", r.settings().pixelSize())
                 .attribute("/registration", "alignment", r.settings().alignment().label())
                 .attribute("/registration", "max_distance_um", r.settings().maxDistance())
@@ -270,7 +292,7 @@ public final class RegistrationOutputs {
                 .attribute("/registration", "model_different_beta_q", m.q())
                 .attribute("/registration", "correlation_at_p_same_half", m.correlationAt(0.5));
         for (int s = 0; s < k; s++) {
-            h5.attribute("/registration", "session_" + (s + 1), r.sessions().get(s).label());
+            h5.attribute("/registration", SOURCE + (s + 1), r.sessions().get(s).label());
         }
         return h5;
     }

@@ -33,7 +33,9 @@ public final class SessionFiles {
     private SessionFiles() {
     }
 
-    public static Session read(Path file) throws IOException {
+    /** The session's cells; its label is the file's absolute path (a registration's record of its source). */
+    public static Session read(Path given) throws IOException {
+        Path file = given.toAbsolutePath().normalize();
         if (Files.isDirectory(file)) {
             Path h5 = file.resolve(RESULTS_H5);
             Path rois = file.resolve(ROI_SET);

@@ -15,6 +15,8 @@ import org.spikescope.fiji.OutputTargets;
 import org.spikescope.fiji.display.CellDisplay;
 import org.spikescope.io.FootprintFiles;
 import org.spikescope.movie.CorruptedFrameDetector;
+import org.spikescope.register.LongitudinalTraces;
+import org.spikescope.register.RegisteredFootprints;
 import org.spikescope.traces.TraceExtractionRun;
 import org.spikescope.traces.TraceSettings;
 
@@ -46,9 +48,18 @@ public class ExtractTracesCommand implements Command {
             + "(Fiji: the active image; scripts pass their own)")
     ImagePlus movie;
 
-    @Parameter(label = "Footprints", style = "open",
-            description = "results.h5 from Detect Neurons, or an ImageJ RoiSet.zip / .roi")
+    @Parameter(label = "Footprints", style = "open", required = false,
+            description = "results.h5 from Detect Neurons, or an ImageJ RoiSet.zip / .roi (or give a registration)")
     File footprints;
+
+    @Parameter(label = "Registration", style = "directory", required = false,
+            description = "a Register Sessions output: every registered cell is measured in this session's movie "
+                    + "(columns cell_001 … = registered cells 1 …, the same in every session)")
+    File registration;
+
+    @Parameter(label = "Session", min = "0", description = "which session of the registration this movie is, "
+            + "counted from 1 (with a registration)")
+    int session = 0;
 
     @Parameter(label = "Output folder", style = "directory")
     File output;
@@ -82,25 +93,47 @@ public class ExtractTracesCommand implements Command {
 
     @Override
     public void run() {
-        org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input, movie,
-                footprints);
-        if (footprints == null || footprints.getPath().isEmpty()) {
-            throw new InputException("parameter 'footprints': no footprints given (a results.h5 or a RoiSet.zip)");
+        boolean registered = registration != null && !registration.getPath().isEmpty();
+        boolean given = footprints != null && !footprints.getPath().isEmpty();
+        if (registered == given) {
+            throw new InputException(registered ? "give either 'footprints' or 'registration', not both"
+                    : "parameter 'footprints': no footprints given (a results.h5 or a RoiSet.zip, or a "
+                    + "'registration' and its 'session')");
         }
+        if (registered && session < 1) {
+            throw new InputException("parameter 'session': which session of the registration this movie is "
+                    + "(counted from 1)");
+        }
+        org.spikescope.io.OutputTarget target = OutputTargets.ofMovie("output", output, overwrite, input, movie,
+                registered ? registration : footprints);
         TraceSettings settings = new TraceSettings(cellRadius, baselinePercentile, baselineSeconds, backgroundPatterns)
                 .validate();
-        TraceExtractionRun run;
-        List<Footprint> cells;
         try (FrameSource source = MovieInputs.open(input, dataset, frameRate, movie)) {
-            cells = FootprintFiles.read(footprints.toPath(), source.width(), source.height());
             ProgressListener progress = FijiProgress.forCommand("Extract Traces");
-            run = TraceExtractionRun.toFolder(source, cells, settings,
-                    CorruptedFrameDetector.unusable(source, detectCorrupted, progress), target, progress);
+            java.util.Set<Integer> excluded = CorruptedFrameDetector.unusable(source, detectCorrupted, progress);
+            if (registered) {
+                RegisteredFootprints cells = RegisteredFootprints.inSession(registration.toPath(), session);
+                LongitudinalTraces.Result r = LongitudinalTraces.toFolder(source, cells, settings, excluded, target,
+                        progress);
+                // the traces become the Results table (headless) or the traces window, as without a registration
+                org.spikescope.fiji.display.Tables.show(CellDisplay.TRACES_TABLE, org.spikescope.io.TraceTables.toCsv(
+                        org.spikescope.traces.TraceOutputs.table(r.dff(), source.times())));
+                long outside = cells.registered().stream().filter(java.util.Objects::isNull).count();
+                long own = java.util.stream.IntStream.range(0, cells.own().length).filter(i -> cells.own()[i]).count();
+                summary = String.format(Locale.ROOT, "%d registered cells measured in session %d (%d found in it, "
+                                + "%d carried from other sessions, %d outside its image: NaN), %d frames; wrote "
+                                + "traces.csv, traces_raw.csv, cells.csv, RoiSet.zip and results.h5 to %s",
+                        r.dff().length, session, own, r.dff().length - own - outside, outside, r.dff()[0].length,
+                        output);
+                return;
+            }
+            List<Footprint> cells = FootprintFiles.read(footprints.toPath(), source.width(), source.height());
+            TraceExtractionRun run = TraceExtractionRun.toFolder(source, cells, settings, excluded, target, progress);
             CellDisplay.show(cells, run.dff(), source.times());
+            summary = String.format(Locale.ROOT, "%d cells, %d frames; wrote traces.csv, traces_raw.csv, RoiSet.zip "
+                    + "and results.h5 to %s", cells.size(), run.traces().frames(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        summary = String.format(Locale.ROOT, "%d cells, %d frames; wrote traces.csv, traces_raw.csv, RoiSet.zip and "
-                + "results.h5 to %s", cells.size(), run.traces().frames(), output);
     }
 }
