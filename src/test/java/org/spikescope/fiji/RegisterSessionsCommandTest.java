@@ -2,22 +2,18 @@ package org.spikescope.fiji;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spikescope.core.Footprint;
 import org.spikescope.io.CsvRows;
 import org.spikescope.io.FootprintArrays;
 import org.spikescope.io.ResultsH5;
 import org.spikescope.register.Session;
+import org.spikescope.testing.FootprintCsv;
 import org.spikescope.testing.HeadlessRuns;
 import org.spikescope.testing.MultiSessionScenes;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,24 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** "Register Sessions" through the headless launcher, on sessions given as footprint CSVs and a results bundle. */
 class RegisterSessionsCommandTest {
 
-    /** Session k's footprints as CSV rows cell,row,col,value; the cell identifier is the pool cell's number. */
+    /** Session k's footprints as a CSV; each cell's identifier is its pool cell's number. */
     private static void writeCsv(Session s, int[] identity, Path file) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
-             OutputStream gz = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
-             Writer out = new java.io.OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
-            out.write("cell,row,col,value\n");
-            for (int c = 0; c < s.cells(); c++) {
-                Footprint f = s.footprints().get(c);
-                for (int y = 0; y < f.h(); y++) {
-                    for (int x = 0; x < f.w(); x++) {
-                        float v = f.weights()[y * f.w() + x];
-                        if (v > 0) {
-                            out.write(identity[c] + "," + (f.y0() + y) + "," + (f.x0() + x) + "," + v + "\n");
-                        }
-                    }
-                }
-            }
-        }
+        FootprintCsv.write(s.footprints(), java.util.Arrays.stream(identity).mapToObj(String::valueOf).toList(), file);
     }
 
     private static HeadlessRuns.Run register(String sessions, Path output, String more) {

@@ -12,11 +12,11 @@ import org.spikescope.sim.GroundTruth;
 import org.spikescope.sim.MovieSimulator;
 import org.spikescope.sim.RecordingSimulator;
 import org.spikescope.sim.SimulationSettings;
+import org.spikescope.testing.FootprintCsv;
 import org.spikescope.testing.HeadlessRuns;
 import org.spikescope.testing.Stats;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,23 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LongitudinalTracesTest {
 
     private static final int MISSED = 4;
-
-    private static void writeCsv(List<Footprint> cells, List<String> ids, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file)) {
-            out.write("cell,row,col,value\n");
-            for (int c = 0; c < cells.size(); c++) {
-                Footprint f = cells.get(c);
-                for (int y = 0; y < f.h(); y++) {
-                    for (int x = 0; x < f.w(); x++) {
-                        float v = f.weights()[y * f.w() + x];
-                        if (v > 0) {
-                            out.write(ids.get(c) + "," + (f.y0() + y) + "," + (f.x0() + x) + "," + v + "\n");
-                        }
-                    }
-                }
-            }
-        }
-    }
 
     @Test
     void everyRegisteredCellIsMeasuredInTheSessionsMovieTheMissedOnesWithCarriedFootprints(@TempDir Path dir)
@@ -77,8 +60,8 @@ class LongitudinalTracesTest {
                 secondIds.add("c" + i);
             }
         }
-        writeCsv(first, firstIds, dir.resolve("day1.csv"));
-        writeCsv(second, secondIds, dir.resolve("day2.csv"));
+        FootprintCsv.write(first, firstIds, dir.resolve("day1.csv"));
+        FootprintCsv.write(second, secondIds, dir.resolve("day2.csv"));
         HeadlessRuns.Run reg = HeadlessRuns.launch("--headless", "--run", "Register Sessions", "sessions='"
                 + dir.resolve("day1.csv") + "," + dir.resolve("day2.csv") + "',output='" + dir.resolve("reg") + "'");
         assertEquals(0, reg.code(), reg.err());
