@@ -283,6 +283,7 @@ public final class RegistrationOutputs {
                         .toArray())
                 .attribute("/registration", "pixel_size_um", r.settings().pixelSize())
                 .attribute("/registration", "alignment", r.settings().alignment().label())
+                .attribute("/registration", "aligned_on", r.settings().alignOn().label())
                 .attribute("/registration", "max_distance_um", r.settings().maxDistance())
                 .attribute("/registration", "p_same_threshold", r.settings().pSame())
                 .attribute("/registration", "model_weight_same", m.weightSame())

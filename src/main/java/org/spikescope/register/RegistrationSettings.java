@@ -11,9 +11,16 @@ import org.spikescope.core.SettingsCheck;
  * @param maxDistance µm: cell pairs whose aligned centroids lie farther apart are never the same cell (CellReg: 14)
  * @param pSame       the probability at which a pair counts as one cell (CellReg: 0.5)
  * @param maxRotation degrees searched either way by rigid and nonrigid alignment
+ * @param alignOn     the images sessions are aligned on: footprints' projections, or bundles' mean or correlation
+ *                    images
  */
 public record RegistrationSettings(int reference, double pixelSize, Alignment alignment, double maxDistance,
-                                   double pSame, double maxRotation) {
+                                   double pSame, double maxRotation, AlignOn alignOn) {
+
+    public RegistrationSettings(int reference, double pixelSize, Alignment alignment, double maxDistance,
+                                double pSame, double maxRotation) {
+        this(reference, pixelSize, alignment, maxDistance, pSame, maxRotation, AlignOn.FOOTPRINTS);
+    }
 
     public static RegistrationSettings defaults() {
         return new RegistrationSettings(1, 1.0, Alignment.RIGID, 14, 0.5, 10);
@@ -27,6 +34,7 @@ public record RegistrationSettings(int reference, double pixelSize, Alignment al
                 .positive("maxDistance", maxDistance)
                 .between("pSame", pSame, 0.01, 0.99)
                 .between("maxRotation", maxRotation, 0, 45)
+                .require(alignOn != null, "alignOn must be footprints, mean or correlation")
                 .done();
         return this;
     }

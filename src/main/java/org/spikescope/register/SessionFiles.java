@@ -68,6 +68,7 @@ public final class SessionFiles {
     private static Session fromHdf5(Path file) throws IOException {
         int width;
         int height;
+        Map<String, float[]> images = new LinkedHashMap<>();
         try (HdfFile h5 = new HdfFile(file)) {
             Node node = h5.getByPath(FootprintFiles.DATASET);
             if (!(node instanceof Dataset d) || d.getDimensions().length != 3) {
@@ -76,6 +77,12 @@ public final class SessionFiles {
             }
             height = d.getDimensions()[1];
             width = d.getDimensions()[2];
+            for (AlignOn kind : new AlignOn[]{AlignOn.MEAN, AlignOn.CORRELATION}) {
+                float[] image = summaryImage(h5, kind.label(), width, height);
+                if (image != null) {
+                    images.put(kind.label(), image);
+                }
+            }
         } catch (io.jhdf.exceptions.HdfInvalidPathException e) {
             throw new InputException(file + ": no " + FootprintFiles.DATASET + " dataset (not a SpikeScope results "
                     + "file?)");
@@ -83,7 +90,22 @@ public final class SessionFiles {
             throw new InputException(file + ": not a readable HDF5 file (" + e.getMessage() + ")");
         }
         List<Footprint> cells = FootprintFiles.read(file, width, height);
-        return new Session(file.toString(), width, height, TraceTables.cellNames(cells.size()), cells);
+        return new Session(file.toString(), width, height, TraceTables.cellNames(cells.size()), cells, images);
+    }
+
+    /** The height × width float image /summary/{@code name}, row-major; null when there is none of that shape. */
+    private static float[] summaryImage(HdfFile h5, String name, int width, int height) {
+        if (!(h5.getChildren().get("summary") instanceof io.jhdf.api.Group summary)
+                || !(summary.getChildren().get(name) instanceof Dataset d) || d.getDimensions().length != 2 || d.getDimensions()[0] != height || d.getDimensions()[1] != width
+                || d.getJavaType() != float.class) {
+            return null;
+        }
+        float[][] rows = (float[][]) d.getData();
+        float[] image = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(rows[y], 0, image, y * width, width);
+        }
+        return image;
     }
 
     private static Session fromRoiSet(Path file) throws IOException {

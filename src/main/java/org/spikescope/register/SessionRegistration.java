@@ -45,7 +45,9 @@ public final class SessionRegistration {
             maxHeight = Math.max(maxHeight, s.height());
             images.add(Projections.maximum(s.footprints(), s.width(), s.height()));
         }
-        SessionAligner aligner = new SessionAligner(images.get(ref), reference.width(), reference.height(),
+        List<float[]> alignedOn = settings.alignOn() == AlignOn.FOOTPRINTS ? images : summaryImages(sessions,
+                settings.alignOn());
+        SessionAligner aligner = new SessionAligner(alignedOn.get(ref), reference.width(), reference.height(),
                 maxWidth, maxHeight);
         List<SessionTransform> transforms = new ArrayList<>();
         for (int s = 0; s < sessions.size(); s++) {
@@ -54,7 +56,7 @@ public final class SessionRegistration {
             Session session = sessions.get(s);
             transforms.add(s == ref ? SessionTransform.identity((reference.width() - 1) / 2.0,
                     (reference.height() - 1) / 2.0)
-                    : aligner.align(images.get(s), session.width(), session.height(),
+                    : aligner.align(alignedOn.get(s), session.width(), session.height(),
                     settings.alignment() == Alignment.TRANSLATION ? 0 : settings.maxRotation()));
         }
         Matching matching = match(sessions, transforms, ref, settings, progress);
@@ -83,6 +85,21 @@ public final class SessionRegistration {
         }
         return new RegistrationResult(sessions, ref, transforms, alignment, matching.pairs, matching.model,
                 clusters.cells(), clusters.scores(), projections, aligned, settings);
+    }
+
+    /** Each session's mean or correlation image, as its results bundle keeps it; refused for a session without. */
+    private static List<float[]> summaryImages(List<Session> sessions, AlignOn kind) {
+        List<float[]> out = new ArrayList<>();
+        for (Session s : sessions) {
+            float[] image = s.images().get(kind.label());
+            if (image == null) {
+                throw new InputException("parameter 'alignOn': " + s.label() + " holds no " + kind.label()
+                        + " image (only results bundles and results.h5 files of Detect Neurons or the pipeline "
+                        + "do); align on footprints");
+            }
+            out.add(image);
+        }
+        return out;
     }
 
     /** The reference must be one of the sessions given. */

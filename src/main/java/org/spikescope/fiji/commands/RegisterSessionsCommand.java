@@ -9,6 +9,7 @@ import org.spikescope.core.InputException;
 import org.spikescope.fiji.FijiProgress;
 import org.spikescope.fiji.OutputTargets;
 import org.spikescope.fiji.display.RegistrationDisplay;
+import org.spikescope.register.AlignOn;
 import org.spikescope.register.Alignment;
 import org.spikescope.register.RegistrationResult;
 import org.spikescope.register.RegistrationRun;
@@ -47,6 +48,10 @@ public class RegisterSessionsCommand implements Command {
             description = "rigid = translation and rotation; nonrigid adds a smooth displacement field")
     String alignment = D.alignment().label();
 
+    @Parameter(label = "Align on", choices = {"footprints", "mean", "correlation"},
+            description = "the cells' footprints (any input), or the mean or correlation image results bundles keep")
+    String alignOn = D.alignOn().label();
+
     @Parameter(label = "Maximal distance (µm)", min = "0", description = "cells farther apart once aligned are "
             + "never the same cell (CellReg: 14)")
     double maxDistance = D.maxDistance();
@@ -73,7 +78,8 @@ public class RegisterSessionsCommand implements Command {
         List<Path> files = parse(sessions);
         File[] inputs = files.stream().map(Path::toFile).toArray(File[]::new);
         RegistrationSettings settings = new RegistrationSettings(reference, pixelSize,
-                Choice.parse(Alignment.class, alignment, "alignment"), maxDistance, pSame, maxRotation).validate();
+                Choice.parse(Alignment.class, alignment, "alignment"), maxDistance, pSame, maxRotation,
+                Choice.parse(AlignOn.class, alignOn, "alignOn")).validate();
         RegistrationResult r;
         try {
             r = RegistrationRun.toFolder(files, settings, OutputTargets.of("output", output, overwrite, inputs),
