@@ -23,6 +23,7 @@ public final class RegistrationOutputs {
     public static final String PAIRS = "pairs.csv";
     public static final String ALIGNMENT = "alignment.csv";
     public static final String MODEL_PNG = "model.png";
+    public static final String DISTANCES_PNG = "model_distances.png";
     public static final String SESSIONS_PNG = "sessions.png";
     public static final String RESULTS_H5 = "results.h5";
     static final String CELL_MAP_DATASET = "/registration/cell_map";
@@ -44,6 +45,7 @@ public final class RegistrationOutputs {
         pairs(r).write(folder.resolve(PAIRS));
         alignment(r).write(folder.resolve(ALIGNMENT));
         writeModelPng(r, folder.resolve(MODEL_PNG));
+        writeDistancesPng(r, folder.resolve(DISTANCES_PNG));
         ImageJFormats.get().writeRgbPng(overlay(r), r.referenceWidth(), r.referenceHeight(),
                 folder.resolve(SESSIONS_PNG));
         results(r).write(folder.resolve(RESULTS_H5));
@@ -83,12 +85,12 @@ public final class RegistrationOutputs {
     static TextTable pairs(RegistrationResult r) {
         int[][] rowOf = registeredRows(r);
         TextTable t = new TextTable(List.of("session_a", "cell_a", "session_b", "cell_b", "distance_um",
-                "correlation", "p_same", "registered"));
+                "correlation", "p_same", "registered", "p_same_distance"));
         for (CellPair p : r.pairs()) {
             boolean same = rowOf[p.sessionA()][p.cellA()] == rowOf[p.sessionB()][p.cellB()];
             t.add(p.sessionA() + 1, r.sessions().get(p.sessionA()).ids().get(p.cellA()), p.sessionB() + 1,
                     r.sessions().get(p.sessionB()).ids().get(p.cellB()), p.distance() * r.settings().pixelSize(),
-                    p.correlation(), p.pSame(), same ? 1 : 0);
+                    p.correlation(), p.pSame(), same ? 1 : 0, r.distances().pSame(p.distance()));
         }
         return t;
     }
@@ -162,6 +164,38 @@ public final class RegistrationOutputs {
         String title = String.format(java.util.Locale.ROOT, "Spatial correlations of %d neighbouring pairs: "
                 + "P_same = 0.5 at %.2f", r.pairs().size(), m.correlationAt(0.5));
         ImageJFormats.get().writeLinePlotPng(title, "spatial correlation", "density",
+                List.of(new PlotSeries("model (sum)", centres, both, 3, false),
+                        new PlotSeries("same cells", centres, same, 2, false),
+                        new PlotSeries("different cells", centres, different, 1, false),
+                        new PlotSeries("observed", centres, observed, 0, true)), file);
+    }
+
+    private static void writeDistancesPng(RegistrationResult r, Path file) throws IOException {
+        DistanceModel m = r.distances();
+        int bins = 40;
+        double width = m.maxDistance() / bins;
+        double um = r.settings().pixelSize();
+        double[] centres = new double[bins];
+        double[] observed = new double[bins];
+        for (CellPair p : r.pairs()) {
+            observed[Math.min(bins - 1, (int) (p.distance() / width))]++;
+        }
+        double[] same = new double[bins];
+        double[] different = new double[bins];
+        double[] both = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            double d = (b + 0.5) * width;
+            centres[b] = d * um;
+            // densities per µm
+            observed[b] = r.pairs().isEmpty() ? 0 : observed[b] / r.pairs().size() / (width * um);
+            same[b] = m.sameDensity(d) / um;
+            different[b] = m.differentDensity(d) / um;
+            both[b] = same[b] + different[b];
+        }
+        String title = String.format(java.util.Locale.ROOT, "Centroid distances of %d neighbouring pairs: P_same by "
+                + "distance = 0.5 at %.1f µm (registration uses the correlations)", r.pairs().size(),
+                m.distanceAt(0.5) * um);
+        ImageJFormats.get().writeLinePlotPng(title, "centroid distance (µm)", "density (1/µm)",
                 List.of(new PlotSeries("model (sum)", centres, both, 3, false),
                         new PlotSeries("same cells", centres, same, 2, false),
                         new PlotSeries("different cells", centres, different, 1, false),
@@ -291,7 +325,12 @@ public final class RegistrationOutputs {
                 .attribute("/registration", "model_same_lognormal_sigma", m.sigma())
                 .attribute("/registration", "model_different_beta_p", m.p())
                 .attribute("/registration", "model_different_beta_q", m.q())
-                .attribute("/registration", "correlation_at_p_same_half", m.correlationAt(0.5));
+                .attribute("/registration", "correlation_at_p_same_half", m.correlationAt(0.5))
+                .attribute("/registration", "distance_model_weight_same", r.distances().weightSame())
+                .attribute("/registration", "distance_model_same_lognormal_mu_px", r.distances().mu())
+                .attribute("/registration", "distance_model_same_lognormal_sigma", r.distances().sigma())
+                .attribute("/registration", "distance_um_at_p_same_half", r.distances().distanceAt(0.5)
+                        * r.settings().pixelSize());
         for (int s = 0; s < k; s++) {
             h5.attribute("/registration", SOURCE + (s + 1), r.sessions().get(s).label());
         }

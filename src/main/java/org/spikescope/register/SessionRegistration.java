@@ -84,7 +84,7 @@ public final class SessionRegistration {
             aligned.add(a.footprints);
         }
         return new RegistrationResult(sessions, ref, transforms, alignment, matching.pairs, matching.model,
-                clusters.cells(), clusters.scores(), projections, aligned, settings);
+                matching.distances, clusters.cells(), clusters.scores(), projections, aligned, settings);
     }
 
     /** Each session's mean or correlation image, as its results bundle keeps it; refused for a session without. */
@@ -111,7 +111,8 @@ public final class SessionRegistration {
     }
 
     /** Aligned cells, candidate pairs with P_same, and the model that gave it. */
-    private record Matching(List<AlignedCells> cells, List<CellPair> pairs, SameCellModel model) {
+    private record Matching(List<AlignedCells> cells, List<CellPair> pairs, SameCellModel model,
+                            DistanceModel distances) {
     }
 
     private static Matching match(List<Session> sessions, List<SessionTransform> transforms, int ref,
@@ -136,6 +137,8 @@ public final class SessionRegistration {
         for (CellPair p : pairs) {
             scored.add(p.withPSame(model.pSame(p.correlation())));
         }
-        return new Matching(cells, scored, model);
+        DistanceModel distances = DistanceModel.fit(pairs.stream().mapToDouble(CellPair::distance).toArray(),
+                settings.maxDistancePixels());
+        return new Matching(cells, scored, model, distances);
     }
 }
