@@ -161,9 +161,14 @@ public final class SessionFiles {
             double y = table.number(r, row);
             double x = table.number(r, col);
             double v = table.number(r, value);
-            if (!(y >= 0 && x >= 0 && y < 1e5 && x < 1e5 && y == Math.rint(y) && x == Math.rint(x))) {
+            if (!(y >= 0 && x >= 0 && y == Math.rint(y) && x == Math.rint(x))) {
                 throw new InputException(table.file() + ", line " + table.lines()[r] + ": cell " + cell + " at row "
                         + y + ", col " + x + "; expected whole pixel indices >= 0");
+            }
+            if (y >= SessionRegistration.MAX_SIDE || x >= SessionRegistration.MAX_SIDE) {
+                throw new InputException(table.file() + ", line " + table.lines()[r] + ": cell " + cell + " at row "
+                        + (long) y + ", col " + (long) x + "; expected an image of at most "
+                        + SessionRegistration.MAX_SIDE + " px a side (bin larger images first)");
             }
             if (!(v >= 0) || Double.isInfinite(v)) {
                 throw new InputException(table.file() + ", line " + table.lines()[r] + ": cell " + cell

@@ -18,6 +18,8 @@ public final class SessionRegistration {
     static final double CONFIDENT = 0.9;
     /** The least number of confident pairs that fit a session's field (6 terms per component). */
     static final int MIN_FIELD_PAIRS = 30;
+    /** The largest image side registered: alignment correlates images padded to twice their size. */
+    public static final int MAX_SIDE = 2048;
 
     private SessionRegistration() {
     }
@@ -33,6 +35,10 @@ public final class SessionRegistration {
         for (Session s : sessions) {
             if (s.cells() == 0) {
                 throw new InputException("parameter 'sessions': " + s.label() + " holds no cells");
+            }
+            if (s.width() > MAX_SIDE || s.height() > MAX_SIDE) {
+                throw new InputException("parameter 'sessions': " + s.label() + " is " + s.width() + "x" + s.height()
+                        + " px; registration takes images of at most " + MAX_SIDE + " px a side (bin it first)");
             }
         }
         int ref = settings.reference() - 1;

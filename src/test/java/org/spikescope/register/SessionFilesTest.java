@@ -80,6 +80,7 @@ class SessionFilesTest {
         assertNamed(truncated, "truncated");
         assertNamed(Files.writeString(dir.resolve("cols.csv"), "id,x,y\n1,2,3\n"), "cell,row,col,value");
         assertNamed(Files.writeString(dir.resolve("neg.csv"), "cell,row,col,value\n1,-3,2,1\n"), "row");
+        assertNamed(Files.writeString(dir.resolve("huge.csv"), "cell,row,col,value\n1,99999,99999,1\n"), "2048");
         assertNamed(Files.writeString(dir.resolve("nan.csv"), "cell,row,col,value\n1,3,2,abc\n"), "not a number");
         assertNamed(Files.writeString(dir.resolve("fake.h5"), "not hdf5"), "HDF5");
         assertNamed(Files.writeString(dir.resolve("notes.txt"), "x"), "expected a results bundle");
