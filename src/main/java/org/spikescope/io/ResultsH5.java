@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class ResultsH5 {
 
+    /** The one-element dataset a group holding only attributes gets (see {@link #write}). */
+    public static final String PLACEHOLDER = "attributes_only";
+
     private final Map<String, Object> datasets = new LinkedHashMap<>();
     private final Map<String, DatasetCreationOptions> options = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> attributes = new LinkedHashMap<>();
@@ -113,6 +116,17 @@ public final class ResultsH5 {
                 Map<String, WritableGroup> groups = new LinkedHashMap<>();
                 groups.put("/", out);
                 out.putAttribute("spikescope_version", Version.get());
+                for (Map.Entry<String, Map<String, Object>> a : attributes.entrySet()) {
+                    if (!datasets.containsKey(a.getKey())) {
+                        WritableGroup g = group(groups, a.getKey());
+                        a.getValue().forEach(g::putAttribute);
+                        if (!a.getKey().equals("/") && !holdsDataset(a.getKey())) {
+                            // jHDF 0.13 writes a childless group beside a group with datasets so that no reader can
+                            // open the file (h5py: "bad object header version number"): give it a child
+                            g.putDataset(PLACEHOLDER, new int[]{0});
+                        }
+                    }
+                }
                 for (Map.Entry<String, Object> d : datasets.entrySet()) {
                     String path = d.getKey();
                     int slash = path.lastIndexOf('/');
@@ -122,14 +136,12 @@ public final class ResultsH5 {
                             : parent.putDataset(path.substring(slash + 1), d.getValue(), o);
                     attributes.getOrDefault(path, Map.of()).forEach(dataset::putAttribute);
                 }
-                for (Map.Entry<String, Map<String, Object>> a : attributes.entrySet()) {
-                    if (!datasets.containsKey(a.getKey())) {
-                        WritableGroup g = group(groups, a.getKey());
-                        a.getValue().forEach(g::putAttribute);
-                    }
-                }
             }
         });
+    }
+
+    private boolean holdsDataset(String group) {
+        return datasets.keySet().stream().anyMatch(k -> k.startsWith(group + "/"));
     }
 
     private static WritableGroup group(Map<String, WritableGroup> groups, String path) {

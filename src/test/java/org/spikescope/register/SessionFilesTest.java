@@ -86,6 +86,10 @@ class SessionFilesTest {
         assertNamed(Files.writeString(dir.resolve("notes.txt"), "x"), "expected a results bundle");
         assertNamed(dir.resolve("missing.csv"), "no such file");
         assertNamed(Files.createDirectory(dir.resolve("empty-folder")), "results.h5");
+        Path none = Files.createDirectory(dir.resolve("no-cells"));
+        new ResultsH5().dataset("/movie/frame_times", new double[]{0, 0.05}).attribute("/traces", "cells", 0)
+                .write(none.resolve("results.h5"));
+        assertNamed(none, "holds no cells");
     }
 
     private static void assertNamed(Path file, String what) {
