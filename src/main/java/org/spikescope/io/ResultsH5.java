@@ -82,6 +82,11 @@ public final class ResultsH5 {
         return this;
     }
 
+    /** A dataset's data as added or copied (null if there is none at {@code path}). */
+    public Object data(String path) {
+        return datasets.get(normalise(path));
+    }
+
     /** Adds a dataset (a Java array of numbers, any rank). */
     public ResultsH5 dataset(String path, Object data) {
         datasets.put(normalise(path), data);

@@ -1,0 +1,240 @@
+package org.spikescope.pipeline;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import org.spikescope.core.Footprint;
+import org.spikescope.core.ImageJFormats;
+import org.spikescope.core.InputException;
+import org.spikescope.core.ProgressListener;
+import org.spikescope.core.TraceSet;
+import org.spikescope.detect.DetectionRun;
+import org.spikescope.export.OutlineImage;
+import org.spikescope.io.CsvRows;
+import org.spikescope.io.CsvTable;
+import org.spikescope.io.FootprintFiles;
+import org.spikescope.io.OutputFolder;
+import org.spikescope.io.OutputTarget;
+import org.spikescope.io.ResultsH5;
+import org.spikescope.io.TextTable;
+import org.spikescope.io.TraceTables;
+import org.spikescope.traces.TraceOutputs;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Applies a user's decisions ({@link CurationDecisions}) to a results bundle: rejected cells are left out of every
+ * table, results.h5, RoiSet.zip and summary.png, all at once (one commit); the decisions are kept in the bundle as
+ * curation.csv and recorded in log.txt. The extraction as it was is kept in {@value #ORIGINAL}/ on the first
+ * curation, and every later curation starts from it, so a decision is reverted by applying decisions without it.
+ * Kept cells keep their names and numbers (cell_007 stays cell_007), so decisions, tables and ROIs stay in step.
+ */
+public final class CurationRun {
+
+    /** The bundle's files before any curation. */
+    public static final String ORIGINAL = "original";
+    /** Tables with a time column and one column per cell. */
+    static final List<String> CELL_COLUMNS = List.of(TraceOutputs.TRACES_CSV, TraceOutputs.RAW_CSV,
+            Pipeline.SPIKES_CSV, "spikes_calcium.csv");
+    /** Tables with one row per cell (or per event) named in a {@code cell} column. */
+    static final List<String> CELL_ROWS = List.of("spikes_parameters.csv", "spikes_events.csv");
+    /** Datasets of results.h5 with one entry per cell along their first dimension. */
+    static final List<String> PER_CELL_DATASETS = List.of(FootprintFiles.DATASET, "/traces/raw", "/traces/dff",
+            "/traces/background", "/spikes", "/detection/spatial_correlation");
+    private static final List<String> CURATED = List.of(TraceOutputs.RESULTS_H5, TraceOutputs.ROI_SET,
+            TraceOutputs.CELLS_CSV, DetectionRun.SUMMARY_PNG, TraceOutputs.TRACES_CSV, TraceOutputs.RAW_CSV,
+            Pipeline.SPIKES_CSV, "spikes_calcium.csv", "spikes_parameters.csv", "spikes_events.csv");
+
+    public record Result(Path bundle, int cells, int kept, long rejected, long merged) {
+    }
+
+    private CurationRun() {
+    }
+
+    public static Result apply(Path bundle, Path curation, ProgressListener progress) throws IOException {
+        if (!Files.isRegularFile(bundle.resolve(TraceOutputs.RESULTS_H5))) {
+            throw new InputException("parameter 'bundle': " + bundle + " holds no " + TraceOutputs.RESULTS_H5
+                    + "; expected the results folder of Run SpikeScope Pipeline, Detect Neurons or Extract Traces");
+        }
+        if (!Files.isRegularFile(curation)) {
+            throw new InputException("parameter 'curation': " + curation + ": no such file");
+        }
+        Path base = Files.isDirectory(bundle.resolve(ORIGINAL)) ? bundle.resolve(ORIGINAL) : bundle;
+        progress.stage("Reading the bundle's cells");
+        Path baseH5 = base.resolve(TraceOutputs.RESULTS_H5);
+        int[] size = footprintSize(baseH5);
+        List<Footprint> footprints = FootprintFiles.read(baseH5, size[0], size[1]);
+        List<String> names = TraceTables.cellNames(footprints.size());
+        CurationDecisions decisions = CurationDecisions.read(curation, names);
+        if (decisions.hasMerges()) {
+            throw new InputException("parameter 'curation': merging cells is not available yet; reject one of the two"
+                    + " instead");
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            if (decisions.keeps(names.get(c))) {
+                kept.add(c);
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new InputException("parameter 'curation': it rejects every cell of the bundle; nothing would be "
+                    + "left");
+        }
+        List<String> keptNames = kept.stream().map(names::get).toList();
+        boolean ownFile = Files.exists(bundle.resolve(CurationDecisions.FILE))
+                && Files.isSameFile(curation, bundle.resolve(CurationDecisions.FILE));
+        List<Path> written = new ArrayList<>();
+        for (String name : CURATED) {
+            if (Files.exists(base.resolve(name))) {
+                written.add(bundle.resolve(name));
+            }
+        }
+        written.add(bundle.resolve(Pipeline.LOG_TXT));
+        if (!ownFile) {
+            written.add(bundle.resolve(CurationDecisions.FILE));
+        }
+        boolean first = base == bundle;
+        if (first) {
+            written.add(bundle.resolve(ORIGINAL));
+        }
+        OutputTarget target = OutputTarget.of("bundle", bundle.resolve(TraceOutputs.RESULTS_H5), false, curation);
+        try (OutputFolder folder = OutputFolder.files(target, "curation", written)) {
+            Path dir = folder.dir();
+            progress.stage("Writing the curated bundle");
+            if (first) {
+                Path original = Files.createDirectory(dir.resolve(ORIGINAL));
+                for (String name : CURATED) {
+                    if (Files.exists(base.resolve(name))) {
+                        Files.copy(base.resolve(name), original.resolve(name));
+                    }
+                }
+            }
+            for (String name : CELL_COLUMNS) {
+                if (Files.exists(base.resolve(name))) {
+                    TraceSet t = TraceTables.read(base.resolve(name));
+                    double[][] values = keptNames.stream().map(n -> t.values()[t.names().indexOf(n)])
+                            .toArray(double[][]::new);
+                    TraceTables.write(new TraceSet(t.timeColumn(), t.time(), keptNames, values), dir.resolve(name));
+                }
+            }
+            for (String name : CELL_ROWS) {
+                if (Files.exists(base.resolve(name))) {
+                    keepRows(CsvRows.read(base.resolve(name)), keptNames).write(dir.resolve(name));
+                }
+            }
+            double[] rates = null;
+            if (Files.exists(base.resolve(TraceOutputs.CELLS_CSV))) {
+                CsvTable cells = keepNumberedRows(CsvTable.read(base.resolve(TraceOutputs.CELLS_CSV)), kept);
+                cells.write(dir.resolve(TraceOutputs.CELLS_CSV));
+                rates = cells.header().contains("spike_rate_hz") ? cells.column("spike_rate_hz") : null;
+            }
+            List<Footprint> keptFootprints = kept.stream().map(footprints::get).toList();
+            ImageJFormats.get().writeRoiSet(keptFootprints, keptNames, dir.resolve(TraceOutputs.ROI_SET));
+            ResultsH5 h5 = ResultsH5.copyOf(baseH5);
+            int[] keep = kept.stream().mapToInt(Integer::intValue).toArray();
+            for (String path : PER_CELL_DATASETS) {
+                Object data = h5.data(path);
+                if (data != null && data.getClass().isArray() && Array.getLength(data) == names.size()) {
+                    h5.dataset(path, rows(data, keep));
+                }
+            }
+            h5.attribute("/traces", "cells", kept.size())
+                    .attribute("/curation", "cells_kept", keep.length)
+                    .attribute("/curation", "kept", String.join(",", keptNames))
+                    .attribute("/curation", "rejected", decisions.count(CurationDecisions.Status.REJECTED))
+                    .attribute("/curation", "original", "the extraction before curation: " + ORIGINAL + "/")
+                    .write(dir.resolve(TraceOutputs.RESULTS_H5));
+            if (Files.exists(base.resolve(DetectionRun.SUMMARY_PNG)) && h5.data("/summary/correlation") != null) {
+                float[] image = flatten((float[][]) h5.data("/summary/correlation"), size[0], size[1]);
+                OutlineImage.writePng(rates != null
+                        ? OutlineImage.renderByValue(image, size[0], size[1], keptFootprints, keptNames, rates, "Hz")
+                        : OutlineImage.render(image, size[0], size[1], keptFootprints, keptNames,
+                        java.awt.Color.YELLOW), dir.resolve(DetectionRun.SUMMARY_PNG));
+            }
+            if (!ownFile) {
+                decisions.table().write(dir.resolve(CurationDecisions.FILE));
+            }
+            String log = Files.exists(bundle.resolve(Pipeline.LOG_TXT))
+                    ? Files.readString(bundle.resolve(Pipeline.LOG_TXT)) : "";
+            Files.writeString(dir.resolve(Pipeline.LOG_TXT), log + String.format(Locale.ROOT,
+                    "curation %s: %d of %d cells kept, %d rejected (%d by the user, %d by a classifier), decisions "
+                            + "from %s%n", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
+                    kept.size(), names.size(), decisions.count(CurationDecisions.Status.REJECTED),
+                    decisions.byCell().values().stream().filter(d -> d.status() == CurationDecisions.Status.REJECTED
+                            && d.source().equals("user")).count(),
+                    decisions.byCell().values().stream().filter(d -> d.status() == CurationDecisions.Status.REJECTED
+                            && d.source().equals("classifier")).count(), curation));
+            folder.commit();
+        }
+        return new Result(bundle, names.size(), kept.size(), decisions.count(CurationDecisions.Status.REJECTED),
+                decisions.count(CurationDecisions.Status.MERGED));
+    }
+
+    /** {width, height} of a results file's footprints. */
+    private static int[] footprintSize(Path h5) {
+        try (HdfFile in = new HdfFile(h5)) {
+            if (!(in.getChildren().get(FootprintFiles.DATASET.substring(1)) instanceof Dataset d)
+                    || d.getDimensions().length != 3) {
+                throw new InputException("parameter 'bundle': " + h5 + " holds no cells (no "
+                        + FootprintFiles.DATASET + ")");
+            }
+            return new int[]{d.getDimensions()[2], d.getDimensions()[1]};
+        } catch (io.jhdf.exceptions.HdfException e) {
+            throw new InputException("parameter 'bundle': " + h5 + ": not a readable HDF5 file (" + e.getMessage()
+                    + ")");
+        }
+    }
+
+    private static Object rows(Object array, int[] keep) {
+        Object out = Array.newInstance(array.getClass().getComponentType(), keep.length);
+        for (int i = 0; i < keep.length; i++) {
+            Array.set(out, i, Array.get(array, keep[i]));
+        }
+        return out;
+    }
+
+    private static float[] flatten(float[][] rows, int width, int height) {
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(rows[y], 0, out, y * width, width);
+        }
+        return out;
+    }
+
+    /** The rows of a table whose {@code cell} column names a kept cell. */
+    private static TextTable keepRows(CsvRows table, List<String> kept) {
+        int cell = table.header().indexOf("cell");
+        TextTable out = new TextTable(table.header());
+        for (String[] row : table.rows()) {
+            if (cell < 0 || kept.contains(row[cell])) {
+                out.add((Object[]) row);
+            }
+        }
+        return out;
+    }
+
+    /** The rows of cells.csv (cell numbered from 1) of kept cells (indices from 0). */
+    private static CsvTable keepNumberedRows(CsvTable table, List<Integer> kept) {
+        double[] cell = table.column("cell");
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < cell.length; r++) {
+            if (kept.contains((int) cell[r] - 1)) {
+                rows.add(r);
+            }
+        }
+        double[][] columns = new double[table.columns().length][rows.size()];
+        for (int c = 0; c < columns.length; c++) {
+            for (int i = 0; i < rows.size(); i++) {
+                columns[c][i] = table.columns()[c][rows.get(i)];
+            }
+        }
+        return new CsvTable(table.header(), columns);
+    }
+}

@@ -1,0 +1,132 @@
+package org.spikescope.pipeline;
+
+import io.jhdf.HdfFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikescope.core.ImageJFormats;
+import org.spikescope.core.TraceSet;
+import org.spikescope.io.CsvTable;
+import org.spikescope.io.TraceTables;
+import org.spikescope.testing.HeadlessRuns;
+import org.spikescope.testing.TestFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** "Apply Curation" on the pipeline's bundle of the bundled recording, headless as macros and batch jobs run it. */
+class CurationTest {
+
+    @TempDir
+    static Path shared;
+    private static Path pipelineBundle;
+
+    @BeforeAll
+    static void runPipeline() {
+        pipelineBundle = shared.resolve("rec_spikescope");
+        HeadlessRuns.Run run = HeadlessRuns.launch("--headless", "--run", "Run SpikeScope Pipeline",
+                "input='test-images/sim-small',output='" + pipelineBundle + "'");
+        assertEquals(0, run.code(), run.err());
+    }
+
+    private static Path copyOfBundle(Path dir) throws Exception {
+        Path bundle = dir.resolve("bundle");
+        TestFiles.copyTree(pipelineBundle, bundle);
+        return bundle;
+    }
+
+    private static HeadlessRuns.Run apply(Path bundle, Path decisions) {
+        return HeadlessRuns.launch("--headless", "--run", "Apply Curation", "bundle='" + bundle + "',curation='"
+                + decisions + "'");
+    }
+
+    @Test
+    void rejectedCellsLeaveEveryFileAndALaterCurationStartsFromTheOriginal(@TempDir Path dir) throws Exception {
+        Path bundle = copyOfBundle(dir);
+        TraceSet before = TraceTables.read(bundle.resolve("traces.csv"));
+        int cells = before.names().size();
+        Path decisions = Files.writeString(dir.resolve("decisions.csv"),
+                "cell,status,merged_into,source\n3,rejected,,user\ncell_005,rejected,,classifier\n7,accepted,,user\n");
+        HeadlessRuns.Run run = apply(bundle, decisions);
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains((cells - 2) + " of " + cells + " cells kept"), run.out());
+
+        TraceSet after = TraceTables.read(bundle.resolve("traces.csv"));
+        assertEquals(cells - 2, after.names().size());
+        assertTrue(!after.names().contains("cell_003") && !after.names().contains("cell_005")
+                && after.names().contains("cell_007"), after.names().toString());
+        // kept cells keep their names and their traces, value for value
+        int seven = before.names().indexOf("cell_007");
+        assertArrayEquals(before.values()[seven], after.values()[after.names().indexOf("cell_007")]);
+        for (String table : List.of("traces_raw.csv", "spikes.csv", "spikes_calcium.csv")) {
+            assertEquals(after.names(), TraceTables.read(bundle.resolve(table)).names(), table);
+        }
+        CsvTable cellsTable = CsvTable.read(bundle.resolve("cells.csv"));
+        assertEquals(cells - 2, cellsTable.rows());
+        assertTrue(java.util.Arrays.stream(cellsTable.column("cell")).noneMatch(c -> c == 3 || c == 5));
+        assertEquals(cells - 2, Files.readAllLines(bundle.resolve("spikes_parameters.csv")).size() - 1);
+        assertEquals(cells - 2, ImageJFormats.get().readNamedRoiSet(bundle.resolve("RoiSet.zip")).names().size());
+        try (HdfFile h5 = new HdfFile(bundle.resolve("results.h5"))) {
+            for (String path : List.of("/footprints", "/traces/dff", "/traces/raw", "/spikes")) {
+                assertEquals(cells - 2, h5.getDatasetByPath(path).getDimensions()[0], path);
+            }
+        }
+        assertEquals(cells, TraceTables.read(bundle.resolve("original").resolve("traces.csv")).names().size());
+        assertTrue(Files.readString(bundle.resolve("log.txt")).contains("curation"));
+        assertTrue(Files.readString(bundle.resolve("curation.csv")).contains("cell_005,rejected,,classifier"));
+
+        // the user changes their mind about cell 3: the next curation starts from the original extraction
+        Path revised = Files.writeString(dir.resolve("revised.csv"), "cell,status,merged_into,source\n"
+                + "cell_005,rejected,,user\n");
+        assertEquals(0, apply(bundle, revised).code());
+        TraceSet reverted = TraceTables.read(bundle.resolve("traces.csv"));
+        assertEquals(cells - 1, reverted.names().size());
+        assertArrayEquals(before.values()[before.names().indexOf("cell_003")],
+                reverted.values()[reverted.names().indexOf("cell_003")]);
+        // and the bundle's own curation.csv, edited in place, applies too
+        Files.writeString(bundle.resolve("curation.csv"), "cell,status,merged_into,source\n1,rejected,,user\n");
+        assertEquals(0, apply(bundle, bundle.resolve("curation.csv")).code());
+        assertEquals(cells - 1, TraceTables.read(bundle.resolve("traces.csv")).names().size());
+        assertTrue(!TraceTables.read(bundle.resolve("traces.csv")).names().contains("cell_001"));
+    }
+
+    @Test
+    void badDecisionsAreNamedAndChangeNothing(@TempDir Path dir) throws Exception {
+        Path bundle = copyOfBundle(dir);
+        byte[] traces = Files.readAllBytes(bundle.resolve("traces.csv"));
+        String header = "cell,status,merged_into,source\n";
+        String[][] cases = {
+                {"cell,verdict\n1,rejected\n", "no column 'status'"},
+                {header + "99,rejected,,user\n", "no cell '99'"},
+                {header + "2,deleted,,user\n", "'deleted'"},
+                {header + "2,rejected,,robot\n", "'robot'"},
+                {header + "2,rejected,,user\n2,accepted,,user\n", "a second decision on cell cell_002"},
+                {header + "2,merged,,user\n", "'merged_into' names no cell"},
+                {header + "2,merged,3,user\n3,rejected,,user\n", "merge into a cell that is kept"},
+        };
+        for (String[] c : cases) {
+            Path decisions = Files.writeString(dir.resolve("d.csv"), c[0]);
+            HeadlessRuns.Run run = apply(bundle, decisions);
+            assertNotEquals(0, run.code(), c[0]);
+            assertTrue(run.err().contains(c[1]) && !run.err().contains("\tat "), c[1] + " in " + run.err());
+        }
+        StringBuilder all = new StringBuilder(header);
+        int cells = TraceTables.read(bundle.resolve("traces.csv")).names().size();
+        for (int i = 1; i <= cells; i++) {
+            all.append(i).append(",rejected,,user\n");
+        }
+        HeadlessRuns.Run everything = apply(bundle, Files.writeString(dir.resolve("all.csv"), all.toString()));
+        assertTrue(everything.err().contains("every cell"), everything.err());
+        HeadlessRuns.Run notABundle = apply(dir, dir.resolve("all.csv"));
+        assertTrue(notABundle.err().contains("'bundle'"), notABundle.err());
+        assertArrayEquals(traces, Files.readAllBytes(bundle.resolve("traces.csv")), "the bundle is unchanged");
+        assertTrue(!Files.exists(bundle.resolve("original")) && !Files.exists(bundle.resolve("curation.csv")));
+    }
+}
