@@ -83,6 +83,8 @@ public final class OutputFolder implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private boolean committedOnce;
+    /** Names of other kinds that the next commit removes (when SpikeScope wrote them): see {@link #removeAtCommit}. */
+    private final java.util.Set<String> stale = new java.util.HashSet<>();
 
     private OutputFolder(Path target, String kind, String parameter, boolean overwrite, boolean bundle,
                          boolean createdTarget, boolean createdLock, FileChannel lockFile, FileLock lock,
@@ -194,6 +196,15 @@ public final class OutputFolder implements AutoCloseable {
         return target;
     }
 
+    /**
+     * Removes {@code name}, written by another kind of run into this folder, at the next commit (e.g. a curation's
+     * copy of an extraction that this run replaces); a file SpikeScope did not write is never removed.
+     */
+    public void removeAtCommit(String name) {
+        checkName(name);
+        stale.add(name);
+    }
+
     /** Whether the user allowed replacing files SpikeScope did not write. */
     public boolean overwrite() {
         return overwrite;
@@ -216,7 +227,7 @@ public final class OutputFolder implements AutoCloseable {
             if (write.contains(name) || !owns(target, before, name)) {
                 continue;
             }
-            if (bundle && kind.equals(e.getValue().kind())) {
+            if (bundle && kind.equals(e.getValue().kind()) || stale.contains(name)) {
                 remove.add(name);
             } else {
                 files.put(name, e.getValue());

@@ -59,20 +59,57 @@ public final class CurationRun {
     }
 
     public static Result apply(Path bundle, Path curation, ProgressListener progress) throws IOException {
+        if (!Files.isRegularFile(curation)) {
+            throw new InputException("parameter 'curation': " + curation + ": no such file");
+        }
+        Extraction base = extraction(bundle);
+        CurationDecisions decisions = CurationDecisions.read(curation, base.names());
+        boolean ownFile = Files.exists(bundle.resolve(CurationDecisions.FILE))
+                && Files.isSameFile(curation, bundle.resolve(CurationDecisions.FILE));
+        return apply(bundle, base, decisions, curation.toString(), ownFile ? null : curation, !ownFile, false,
+                progress);
+    }
+
+    /**
+     * Decisions already on the bundle's cells (carried over from an earlier extraction), from {@code from}.
+     *
+     * @param replaceDecisions whether the bundle's curation.csv may be replaced although the user edited it (it was
+     *                         the source of these decisions)
+     */
+    static Result apply(Path bundle, CurationDecisions decisions, String from, boolean replaceDecisions,
+                        ProgressListener progress) throws IOException {
+        return apply(bundle, extraction(bundle), decisions, from, null, true, replaceDecisions, progress);
+    }
+
+    /** The cells decisions apply to: the bundle's extraction before any curation (original/, else the bundle's). */
+    private record Extraction(Path folder, List<Footprint> footprints, List<String> names, int width, int height) {
+    }
+
+    private static Extraction extraction(Path bundle) throws IOException {
         if (!Files.isRegularFile(bundle.resolve(TraceOutputs.RESULTS_H5))) {
             throw new InputException("parameter 'bundle': " + bundle + " holds no " + TraceOutputs.RESULTS_H5
                     + "; expected the results folder of Run SpikeScope Pipeline, Detect Neurons or Extract Traces");
         }
-        if (!Files.isRegularFile(curation)) {
-            throw new InputException("parameter 'curation': " + curation + ": no such file");
-        }
         Path base = Files.isDirectory(bundle.resolve(ORIGINAL)) ? bundle.resolve(ORIGINAL) : bundle;
-        progress.stage("Reading the bundle's cells");
+        int[] size = footprintSize(base.resolve(TraceOutputs.RESULTS_H5));
+        List<Footprint> footprints = FootprintFiles.read(base.resolve(TraceOutputs.RESULTS_H5), size[0], size[1]);
+        return new Extraction(base, footprints, TraceTables.cellNames(footprints.size()), size[0], size[1]);
+    }
+
+    /**
+     * @param input          the user's decisions file (never written over); null for the bundle's own curation.csv
+     *                       or for decisions carried over
+     * @param writeDecisions whether {@code decisions} become the bundle's curation.csv (not when it is the input)
+     */
+    private static Result apply(Path bundle, Extraction extraction, CurationDecisions decisions, String from,
+                                Path input, boolean writeDecisions, boolean replaceDecisions,
+                                ProgressListener progress) throws IOException {
+        progress.stage("Applying the decisions");
+        Path base = extraction.folder();
         Path baseH5 = base.resolve(TraceOutputs.RESULTS_H5);
-        int[] size = footprintSize(baseH5);
-        List<Footprint> footprints = FootprintFiles.read(baseH5, size[0], size[1]);
-        List<String> names = TraceTables.cellNames(footprints.size());
-        CurationDecisions decisions = CurationDecisions.read(curation, names);
+        int[] size = {extraction.width(), extraction.height()};
+        List<Footprint> footprints = extraction.footprints();
+        List<String> names = extraction.names();
         if (decisions.hasMerges()) {
             throw new InputException("parameter 'curation': merging cells is not available yet; reject one of the two"
                     + " instead");
@@ -88,8 +125,6 @@ public final class CurationRun {
                     + "left");
         }
         List<String> keptNames = kept.stream().map(names::get).toList();
-        boolean ownFile = Files.exists(bundle.resolve(CurationDecisions.FILE))
-                && Files.isSameFile(curation, bundle.resolve(CurationDecisions.FILE));
         List<Path> written = new ArrayList<>();
         for (String name : CURATED) {
             if (Files.exists(base.resolve(name))) {
@@ -97,14 +132,17 @@ public final class CurationRun {
             }
         }
         written.add(bundle.resolve(Pipeline.LOG_TXT));
-        if (!ownFile) {
+        if (writeDecisions) {
             written.add(bundle.resolve(CurationDecisions.FILE));
         }
         boolean first = base == bundle;
         if (first) {
             written.add(bundle.resolve(ORIGINAL));
         }
-        OutputTarget target = OutputTarget.of("bundle", bundle.resolve(TraceOutputs.RESULTS_H5), false, curation);
+        // replacing what the user changed is allowed only for the decisions file they are the source of: every other
+        // name written here is the extraction's, which SpikeScope wrote
+        OutputTarget target = OutputTarget.of("bundle", bundle.resolve(TraceOutputs.RESULTS_H5), replaceDecisions,
+                input);
         try (OutputFolder folder = OutputFolder.files(target, "curation", written)) {
             Path dir = folder.dir();
             progress.stage("Writing the curated bundle");
@@ -158,7 +196,7 @@ public final class CurationRun {
                         : OutlineImage.render(image, size[0], size[1], keptFootprints, keptNames,
                         java.awt.Color.YELLOW), dir.resolve(DetectionRun.SUMMARY_PNG));
             }
-            if (!ownFile) {
+            if (writeDecisions) {
                 decisions.table().write(dir.resolve(CurationDecisions.FILE));
             }
             String log = Files.exists(bundle.resolve(Pipeline.LOG_TXT))
@@ -170,7 +208,7 @@ public final class CurationRun {
                     decisions.byCell().values().stream().filter(d -> d.status() == CurationDecisions.Status.REJECTED
                             && d.source().equals("user")).count(),
                     decisions.byCell().values().stream().filter(d -> d.status() == CurationDecisions.Status.REJECTED
-                            && d.source().equals("classifier")).count(), curation));
+                            && d.source().equals("classifier")).count(), from));
             folder.commit();
         }
         return new Result(bundle, names.size(), kept.size(), decisions.count(CurationDecisions.Status.REJECTED),

@@ -53,7 +53,24 @@ public final class Pipeline {
 
     public static PipelineResult run(FrameSource movie, PipelineSettings settings, OutputTarget output,
                                      ProgressListener progress) throws IOException {
+        return run(movie, settings, output, null, progress);
+    }
+
+    /**
+     * @param curation a user's decisions on an earlier extraction of this recording (a bundle's curation.csv), carried
+     *                 over to this run's cells by their outlines' overlap; null = the output bundle's own
+     *                 curation.csv, if it holds one
+     */
+    public static PipelineResult run(FrameSource movie, PipelineSettings settings, OutputTarget output, Path curation,
+                                     ProgressListener progress) throws IOException {
         settings.validate();
+        // read whole before anything is written: the decisions and their cells may be this folder's own
+        Path decisionsFile = curation != null ? curation
+                : java.nio.file.Files.isRegularFile(output.path().resolve(CurationDecisions.FILE))
+                ? output.path().resolve(CurationDecisions.FILE) : null;
+        CurationCarryOver.Prior prior = decisionsFile == null ? null : CurationCarryOver.read(decisionsFile);
+        CurationCarryOver.Carried carried = null;
+        PipelineResult result;
         StageLog log = new StageLog();
         log.note("SpikeScope " + org.spikescope.core.Version.get() + " pipeline on " + movie.description());
         log.note(String.format(Locale.ROOT, "%d frames, %dx%d px, %.3f Hz", movie.frameCount(), movie.width(),
@@ -118,6 +135,16 @@ public final class Pipeline {
                 log.note("warning: no cells found; no spikes.csv written");
             }
             log.note(String.format(Locale.ROOT, "spikes: about %.0f in %d cells", total, cells));
+            carried = prior == null || cells == 0 ? null
+                    : CurationCarryOver.carry(prior, detection.result().footprints());
+            if (carried != null) {
+                log.note(String.format(Locale.ROOT, "curation: %d of %d decisions in %s carried to this run's cells "
+                                + "by their outlines", carried.decisions().byCell().size(),
+                        prior.decisions().byCell().size(), prior.file()));
+                carried.unplaced().forEach(u -> log.note("curation: not placed: " + u));
+            }
+            // a curation's copy of the extraction it was made on no longer describes this folder
+            bundle.removeAtCommit(CurationRun.ORIGINAL);
             progress.stage("Writing the results bundle");
             h5.attribute("/", "settings", org.spikescope.io.Json.MAPPER.writeValueAsString(settings))
                     .write(h5File);
@@ -125,8 +152,15 @@ public final class Pipeline {
             log.write(dir.resolve(LOG_TXT));
             bundle.commit();
             checkpoint.discard();
-            return new PipelineResult(bundle.target(), movie.frameCount(), cells, Math.round(total),
+            result = new PipelineResult(bundle.target(), movie.frameCount(), cells, Math.round(total),
                     log.timings(STAGES));
         }
+        if (carried != null) {
+            // a second commit once the bundle's lock is released: the extraction stands if this one fails
+            Path own = result.bundle().resolve(CurationDecisions.FILE).toAbsolutePath().normalize();
+            CurationRun.apply(result.bundle(), carried.decisions(), "an earlier extraction's " + prior.file()
+                    + " (carried over)", prior.file().toAbsolutePath().normalize().equals(own), progress);
+        }
+        return result;
     }
 }

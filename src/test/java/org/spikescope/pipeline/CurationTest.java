@@ -129,4 +129,55 @@ class CurationTest {
         assertArrayEquals(traces, Files.readAllBytes(bundle.resolve("traces.csv")), "the bundle is unchanged");
         assertTrue(!Files.exists(bundle.resolve("original")) && !Files.exists(bundle.resolve("curation.csv")));
     }
+
+    @Test
+    void decisionsSurviveAReRunIntoTheBundle(@TempDir Path dir) throws Exception {
+        Path bundle = copyOfBundle(dir);
+        List<org.spikescope.core.Footprint> before = ImageJFormats.get().readNamedRoiSet(bundle.resolve("RoiSet.zip"))
+                .footprints();
+        Path decisions = Files.writeString(dir.resolve("decisions.csv"),
+                "cell,status,merged_into,source\n2,rejected,,user\n6,rejected,,user\n");
+        assertEquals(0, apply(bundle, decisions).code());
+        int curated = TraceTables.read(bundle.resolve("traces.csv")).names().size();
+        // the same recording again, into the curated bundle: its curation.csv is carried to the new cells
+        HeadlessRuns.Run rerun = HeadlessRuns.launch("--headless", "--run", "Run SpikeScope Pipeline",
+                "input='test-images/sim-small',output='" + bundle + "'");
+        assertEquals(0, rerun.code(), rerun.err());
+        List<String> names = TraceTables.read(bundle.resolve("traces.csv")).names();
+        assertEquals(curated, names.size(), names.toString());
+        String log = Files.readString(bundle.resolve("log.txt"));
+        assertTrue(log.contains("curation: 2 of 2 decisions") && log.contains("carried over"), log);
+        // the cells left out are the ones the user rejected, found again by their outlines
+        List<org.spikescope.core.Footprint> now = ImageJFormats.get().readNamedRoiSet(bundle.resolve("RoiSet.zip"))
+                .footprints();
+        for (int rejected : new int[]{1, 5}) {
+            for (org.spikescope.core.Footprint f : now) {
+                assertTrue(CurationCarryOver.iou(before.get(rejected), f) < 0.5, "cell " + (rejected + 1) + " is back");
+            }
+        }
+        assertTrue(Files.isDirectory(bundle.resolve("original")));
+    }
+
+    @Test
+    void decisionsOnCellsNotFoundAgainAreReportedNotGuessed() {
+        org.spikescope.core.Footprint a = square(10, 10);
+        org.spikescope.core.Footprint b = square(40, 10);
+        org.spikescope.core.Footprint c = square(70, 10);
+        CurationDecisions decisions = new CurationDecisions(new java.util.LinkedHashMap<>(java.util.Map.of(
+                "cell_001", new CurationDecisions.Decision(CurationDecisions.Status.REJECTED, null, "user"),
+                "cell_003", new CurationDecisions.Decision(CurationDecisions.Status.REJECTED, null, "classifier"))));
+        CurationCarryOver.Prior prior = new CurationCarryOver.Prior(Path.of("curation.csv"), decisions,
+                List.of(a, b, c), List.of("cell_001", "cell_002", "cell_003"));
+        // the new run finds b first and a moved by a pixel; c is gone
+        CurationCarryOver.Carried carried = CurationCarryOver.carry(prior, List.of(b, square(11, 10)));
+        assertEquals(java.util.Set.of("cell_002"), carried.decisions().byCell().keySet());
+        assertEquals(1, carried.unplaced().size());
+        assertTrue(carried.unplaced().get(0).startsWith("cell_003 rejected"), carried.unplaced().toString());
+    }
+
+    private static org.spikescope.core.Footprint square(int x0, int y0) {
+        float[] w = new float[100];
+        java.util.Arrays.fill(w, 1f);
+        return new org.spikescope.core.Footprint(x0, y0, 10, 10, w);
+    }
 }

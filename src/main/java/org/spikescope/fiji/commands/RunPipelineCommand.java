@@ -46,6 +46,11 @@ public class RunPipelineCommand implements Command {
             description = "settings.json with the fields that differ from the defaults; empty = defaults")
     File settings;
 
+    @Parameter(label = "Curation (CSV)", style = "open", required = false,
+            description = "decisions on an earlier run's cells (a bundle's curation.csv), carried over to this run's "
+                    + "cells by their outlines; empty = the output bundle's own curation.csv, if any")
+    File curation;
+
     @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
             + "same names that SpikeScope did not write (nothing else is touched)")
     boolean overwrite = false;
@@ -65,7 +70,8 @@ public class RunPipelineCommand implements Command {
             PipelineSettings s = PipelineSettings.loadOrDefaults(settings == null ? null : settings.toPath());
             PipelineResult r;
             try (FrameSource source = MovieInputs.open(input, dataset, s.frameRate(), movie)) {
-                r = Pipeline.run(source, s, target, FijiProgress.forCommand("SpikeScope Pipeline"));
+                r = Pipeline.run(source, s, target, curation == null || curation.getPath().isEmpty() ? null
+                        : curation.toPath(), FijiProgress.forCommand("SpikeScope Pipeline"));
             }
             summary = String.format(Locale.ROOT, "%d frames, %d cells, %d spikes (%s); results in %s",
                     r.frames(), r.cells(), r.spikes(), r.timings(), r.bundle());
