@@ -11,6 +11,7 @@ import org.spikescope.detect.DetectionRun;
 import org.spikescope.export.OutlineImage;
 import org.spikescope.io.CsvRows;
 import org.spikescope.io.CsvTable;
+import org.spikescope.io.FootprintArrays;
 import org.spikescope.io.FootprintFiles;
 import org.spikescope.io.OutputFolder;
 import org.spikescope.io.OutputTarget;
@@ -31,7 +32,8 @@ import java.util.Locale;
 
 /**
  * Applies a user's decisions ({@link CurationDecisions}) to a results bundle: rejected cells are left out of every
- * table, results.h5, RoiSet.zip and summary.png, all at once (one commit); the decisions are kept in the bundle as
+ * table, results.h5, RoiSet.zip and summary.png, and merged cells joined ({@link CurationMerge}: footprints summed,
+ * traces and spikes extracted again), all at once (one commit); the decisions are kept in the bundle as
  * curation.csv and recorded in log.txt. The extraction as it was is kept in {@value #ORIGINAL}/ on the first
  * curation, and every later curation starts from it, so a decision is reverted by applying decisions without it.
  * Kept cells keep their names and numbers (cell_007 stays cell_007), so decisions, tables and ROIs stay in step.
@@ -110,10 +112,6 @@ public final class CurationRun {
         int[] size = {extraction.width(), extraction.height()};
         List<Footprint> footprints = extraction.footprints();
         List<String> names = extraction.names();
-        if (decisions.hasMerges()) {
-            throw new InputException("parameter 'curation': merging cells is not available yet; reject one of the two"
-                    + " instead");
-        }
         List<Integer> kept = new ArrayList<>();
         for (int c = 0; c < names.size(); c++) {
             if (decisions.keeps(names.get(c))) {
@@ -154,26 +152,11 @@ public final class CurationRun {
                     }
                 }
             }
-            for (String name : CELL_COLUMNS) {
-                if (Files.exists(base.resolve(name))) {
-                    TraceSet t = TraceTables.read(base.resolve(name));
-                    double[][] values = keptNames.stream().map(n -> t.values()[t.names().indexOf(n)])
-                            .toArray(double[][]::new);
-                    TraceTables.write(new TraceSet(t.timeColumn(), t.time(), keptNames, values), dir.resolve(name));
-                }
-            }
-            for (String name : CELL_ROWS) {
-                if (Files.exists(base.resolve(name))) {
-                    keepRows(CsvRows.read(base.resolve(name)), keptNames).write(dir.resolve(name));
-                }
-            }
-            double[] rates = null;
-            if (Files.exists(base.resolve(TraceOutputs.CELLS_CSV))) {
-                CsvTable cells = keepNumberedRows(CsvTable.read(base.resolve(TraceOutputs.CELLS_CSV)), kept);
-                cells.write(dir.resolve(TraceOutputs.CELLS_CSV));
-                rates = cells.header().contains("spike_rate_hz") ? cells.column("spike_rate_hz") : null;
-            }
-            List<Footprint> keptFootprints = kept.stream().map(footprints::get).toList();
+            CurationMerge merge = decisions.hasMerges() ? CurationMerge.reextract(bundle, base, footprints, names,
+                    kept, decisions, size[0], size[1], dir, progress) : null;
+            double[] rates = merge != null ? merge.rates() : subsetTables(base, dir, kept, keptNames);
+            List<Footprint> keptFootprints = merge != null ? merge.footprints()
+                    : kept.stream().map(footprints::get).toList();
             ImageJFormats.get().writeRoiSet(keptFootprints, keptNames, dir.resolve(TraceOutputs.ROI_SET));
             ResultsH5 h5 = ResultsH5.copyOf(baseH5);
             int[] keep = kept.stream().mapToInt(Integer::intValue).toArray();
@@ -181,6 +164,16 @@ public final class CurationRun {
                 Object data = h5.data(path);
                 if (data != null && data.getClass().isArray() && Array.getLength(data) == names.size()) {
                     h5.dataset(path, rows(data, keep));
+                }
+            }
+            if (merge != null) {
+                h5.compressedDataset(FootprintFiles.DATASET, FootprintArrays.dense(keptFootprints, size[0], size[1]), 1,
+                                size[1], size[0])
+                        .dataset("/traces/raw", merge.raw()).dataset("/traces/dff", merge.dff())
+                        .dataset("/traces/background", merge.background())
+                        .attribute("/curation", "merged", decisions.count(CurationDecisions.Status.MERGED));
+                if (merge.spikes() != null) {
+                    h5.dataset("/spikes", merge.spikes()).attribute("/spikes", "layout", merge.spikesLayout());
                 }
             }
             h5.attribute("/traces", "cells", kept.size())
@@ -202,9 +195,10 @@ public final class CurationRun {
             String log = Files.exists(bundle.resolve(Pipeline.LOG_TXT))
                     ? Files.readString(bundle.resolve(Pipeline.LOG_TXT)) : "";
             Files.writeString(dir.resolve(Pipeline.LOG_TXT), log + String.format(Locale.ROOT,
-                    "curation %s: %d of %d cells kept, %d rejected (%d by the user, %d by a classifier), decisions "
-                            + "from %s%n", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
-                    kept.size(), names.size(), decisions.count(CurationDecisions.Status.REJECTED),
+                    "curation %s: %d of %d cells kept, %d merged into others, %d rejected (%d by the user, %d by a "
+                            + "classifier), decisions from %s%n",
+                    LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), kept.size(), names.size(),
+                    decisions.count(CurationDecisions.Status.MERGED), decisions.count(CurationDecisions.Status.REJECTED),
                     decisions.byCell().values().stream().filter(d -> d.status() == CurationDecisions.Status.REJECTED
                             && d.source().equals("user")).count(),
                     decisions.byCell().values().stream().filter(d -> d.status() == CurationDecisions.Status.REJECTED
@@ -213,6 +207,33 @@ public final class CurationRun {
         }
         return new Result(bundle, names.size(), kept.size(), decisions.count(CurationDecisions.Status.REJECTED),
                 decisions.count(CurationDecisions.Status.MERGED));
+    }
+
+    /**
+     * The per-cell tables of the kept cells, copied row by row or column by column; returns the kept cells' spike
+     * rates from cells.csv (null when it has none).
+     */
+    private static double[] subsetTables(Path base, Path dir, List<Integer> kept, List<String> keptNames)
+            throws IOException {
+        for (String name : CELL_COLUMNS) {
+            if (Files.exists(base.resolve(name))) {
+                TraceSet t = TraceTables.read(base.resolve(name));
+                double[][] values = keptNames.stream().map(n -> t.values()[t.names().indexOf(n)])
+                        .toArray(double[][]::new);
+                TraceTables.write(new TraceSet(t.timeColumn(), t.time(), keptNames, values), dir.resolve(name));
+            }
+        }
+        for (String name : CELL_ROWS) {
+            if (Files.exists(base.resolve(name))) {
+                keepRows(CsvRows.read(base.resolve(name)), keptNames).write(dir.resolve(name));
+            }
+        }
+        if (!Files.exists(base.resolve(TraceOutputs.CELLS_CSV))) {
+            return null;
+        }
+        CsvTable cells = keepNumberedRows(CsvTable.read(base.resolve(TraceOutputs.CELLS_CSV)), kept);
+        cells.write(dir.resolve(TraceOutputs.CELLS_CSV));
+        return cells.header().contains("spike_rate_hz") ? cells.column("spike_rate_hz") : null;
     }
 
     /** {width, height} of a results file's footprints. */

@@ -159,6 +159,81 @@ class CurationTest {
     }
 
     @Test
+    void mergedCellsAreJoinedAndMeasuredAgain(@TempDir Path dir) throws Exception {
+        Path bundle = copyOfBundle(dir);
+        TraceSet raw = TraceTables.read(bundle.resolve("traces_raw.csv"));
+        int cells = raw.names().size();
+        List<org.spikescope.core.Footprint> before = ImageJFormats.get().readNamedRoiSet(bundle.resolve("RoiSet.zip"))
+                .footprints();
+        // the two nearest cells, as a user merges the halves of one
+        int a = 0;
+        int b = 1;
+        for (int i = 0; i < cells; i++) {
+            for (int j = i + 1; j < cells; j++) {
+                if (distance(before, i, j) < distance(before, a, b)) {
+                    a = i;
+                    b = j;
+                }
+            }
+        }
+        String target = TraceTables.cellName(a);
+        String merged = TraceTables.cellName(b);
+        int rejected = a != 3 && b != 3 ? 4 : 5;
+        Path decisions = Files.writeString(dir.resolve("merge.csv"), "cell,status,merged_into,source\n" + merged
+                + ",merged," + target + ",user\n" + rejected + ",rejected,,user\n");
+        HeadlessRuns.Run run = apply(bundle, decisions);
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("1 merged"), run.out());
+        TraceSet after = TraceTables.read(bundle.resolve("traces_raw.csv"));
+        assertEquals(cells - 2, after.names().size());
+        assertTrue(!after.names().contains(merged) && after.names().contains(target));
+        // the joined cell's trace follows both halves' light; its outline covers both
+        double[] both = new double[raw.frames()];
+        for (int t = 0; t < both.length; t++) {
+            both[t] = raw.values()[a][t] + raw.values()[b][t];
+        }
+        double r = org.spikescope.testing.Stats.pearson(after.values()[after.names().indexOf(target)], both);
+        org.spikescope.core.ImageJFormats.NamedFootprints now = ImageJFormats.get().readNamedRoiSet(
+                bundle.resolve("RoiSet.zip"));
+        int area = count(now.footprints().get(now.names().indexOf(target)));
+        System.out.printf("merged %s into %s (%.1f px apart): trace r %.3f with the halves' sum; outline %d px (were "
+                + "%d and %d)%n", merged, target, distance(before, a, b), r, area, count(before.get(a)),
+                count(before.get(b)));
+        assertTrue(r > 0.9, "r " + r);
+        assertTrue(area > Math.max(count(before.get(a)), count(before.get(b))), "area " + area);
+        for (String table : List.of("traces.csv", "spikes.csv", "spikes_calcium.csv")) {
+            assertEquals(after.names(), TraceTables.read(bundle.resolve(table)).names(), table);
+        }
+        assertEquals(cells - 2, CsvTable.read(bundle.resolve("cells.csv")).rows());
+        double number = a + 1;
+        assertTrue(java.util.Arrays.stream(CsvTable.read(bundle.resolve("cells.csv")).column("cell"))
+                .anyMatch(c -> c == number), "the joined cell keeps its number");
+        try (HdfFile h5 = new HdfFile(bundle.resolve("results.h5"))) {
+            for (String path : List.of("/footprints", "/traces/dff", "/spikes")) {
+                assertEquals(cells - 2, h5.getDatasetByPath(path).getDimensions()[0], path);
+            }
+        }
+        // a bundle without the corrected movie cannot measure a merged cell again, and says so
+        Files.delete(bundle.resolve("motion_corrected.tif"));
+        HeadlessRuns.Run refused = apply(bundle, decisions);
+        assertTrue(refused.err().contains("motion_corrected.tif"), refused.err());
+    }
+
+    private static double distance(List<org.spikescope.core.Footprint> f, int i, int j) {
+        double[] p = f.get(i).centre();
+        double[] q = f.get(j).centre();
+        return Math.hypot(p[0] - q[0], p[1] - q[1]);
+    }
+
+    private static int count(org.spikescope.core.Footprint f) {
+        int n = 0;
+        for (float v : f.weights()) {
+            n += v > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
     void decisionsOnCellsNotFoundAgainAreReportedNotGuessed() {
         org.spikescope.core.Footprint a = square(10, 10);
         org.spikescope.core.Footprint b = square(40, 10);

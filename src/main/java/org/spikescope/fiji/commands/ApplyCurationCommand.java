@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Applies decisions on a bundle's cells from a CSV (cell,status,merged_into,source): rejected cells leave every
- * table, results.h5, RoiSet.zip and summary.png at once; the decisions are kept as curation.csv, the extraction as
+ * table, results.h5, RoiSet.zip and summary.png at once, merged cells are joined (traces extracted again); the decisions are kept as curation.csv, the extraction as
  * it was in original/, and log.txt records the curation.
  */
 @Plugin(type = Command.class, label = "Apply Curation")
@@ -46,7 +46,7 @@ public class ApplyCurationCommand implements Command {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        summary = String.format(Locale.ROOT, "%d of %d cells kept (%d rejected); the extraction before curation is in "
-                + "%s/original", r.kept(), r.cells(), r.rejected(), bundle);
+        summary = String.format(Locale.ROOT, "%d of %d cells kept (%d rejected, %d merged into others); the extraction "
+                + "before curation is in %s/original", r.kept(), r.cells(), r.rejected(), r.merged(), bundle);
     }
 }
