@@ -61,7 +61,7 @@ final class Curation {
             boolean sized = judged && !Double.isNaN(spatialCorrelation[i]);
             double minSnr = judged ? settings.minTraceSnr() : FIRST_ROUND_SNR * settings.minTraceSnr();
             int area = area(footprints.get(i));
-            alive[i] = snr[i] >= minSnr && (!judged || TraceQuality.skewness(kinetics.smoothed(raw[i])) >= MIN_SKEW)
+            alive[i] = snr[i] >= minSnr && (!judged || org.spikescope.math.Moments.skewness(kinetics.smoothed(raw[i])) >= MIN_SKEW)
                     && (!sized || area >= MIN_AREA * cellArea && area <= MAX_AREA * cellArea
                     && spatialCorrelation[i] >= settings.minSpatialCorrelation());
         }

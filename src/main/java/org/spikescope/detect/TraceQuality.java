@@ -31,22 +31,4 @@ final class TraceQuality {
         double noise = d[d.length / 2] / (0.6745 * Math.sqrt(2)) * kinetics.smoothedNoise();
         return noise > 0 ? peak / noise : 0;
     }
-
-    /** Skewness (third standardised moment) of a trace: sparse transients on a baseline give a large one. */
-    static double skewness(double[] x) {
-        int n = x.length;
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= Math.max(1, n);
-        double m2 = 0;
-        double m3 = 0;
-        for (double v : x) {
-            double d = v - mean;
-            m2 += d * d;
-            m3 += d * d * d;
-        }
-        return m2 > 0 ? m3 / n / Math.pow(m2 / n, 1.5) : 0;
-    }
 }

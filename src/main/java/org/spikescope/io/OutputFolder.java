@@ -107,6 +107,15 @@ public final class OutputFolder implements AutoCloseable {
      * that this run does not write again are removed at the commit.
      */
     public static OutputFolder bundle(OutputTarget out, String kind) throws IOException {
+        return bundle(out, kind, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #bundle(OutputTarget, String)}; {@code readHere} names files in the folder that this run reads as
+     * its own input (a user's edits to the bundle's decisions): they do not make the folder foreign.
+     */
+    public static OutputFolder bundle(OutputTarget out, String kind, java.util.Set<String> readHere)
+            throws IOException {
         if (Files.exists(out.path()) && !Files.isDirectory(out.path())) {
             throw new InputException("parameter '" + out.parameter() + "': " + out.path()
                     + " is a file; expected a folder");
@@ -115,7 +124,7 @@ public final class OutputFolder implements AutoCloseable {
         LegacyLeftovers.tidy(out.path());
         OutputFolder folder = open(out.path(), kind, out.parameter(), out.overwrite(), true);
         try {
-            folder.refuseForeignFiles();
+            folder.refuseForeignFiles(readHere);
             return folder;
         } catch (RuntimeException | IOException e) {
             folder.close();
@@ -305,7 +314,7 @@ public final class OutputFolder implements AutoCloseable {
         return manifest.files().values().stream().anyMatch(e -> kind.equals(e.kind()));
     }
 
-    private void refuseForeignFiles() throws IOException {
+    private void refuseForeignFiles(java.util.Set<String> readHere) throws IOException {
         if (overwrite) {
             return;
         }
@@ -313,7 +322,7 @@ public final class OutputFolder implements AutoCloseable {
         List<String> foreign = new ArrayList<>();
         try (Stream<Path> entries = Files.list(target)) {
             entries.map(p -> p.getFileName().toString())
-                    .filter(name -> !isOurs(name) && !owns(target, manifest, name)
+                    .filter(name -> !isOurs(name) && !owns(target, manifest, name) && !readHere.contains(name)
                             && !isResultFolder(target.resolve(name)))
                     .sorted().forEach(foreign::add);
         }

@@ -53,17 +53,20 @@ public final class Pipeline {
 
     public static PipelineResult run(FrameSource movie, PipelineSettings settings, OutputTarget output,
                                      ProgressListener progress) throws IOException {
-        return run(movie, settings, output, null, progress);
+        return run(movie, settings, output, null, null, progress);
     }
 
     /**
-     * @param curation a user's decisions on an earlier extraction of this recording (a bundle's curation.csv), carried
-     *                 over to this run's cells by their outlines' overlap; null = the output bundle's own
-     *                 curation.csv, if it holds one
+     * @param curation   a user's decisions on an earlier extraction of this recording (a bundle's curation.csv),
+     *                   carried over to this run's cells by their outlines' overlap; null = the output bundle's own
+     *                   curation.csv, if it holds one
+     * @param classifier a cell classifier (Train Cell Classifier) whose rejections apply to the cells the user has not
+     *                   decided on; null = none
      */
     public static PipelineResult run(FrameSource movie, PipelineSettings settings, OutputTarget output, Path curation,
-                                     ProgressListener progress) throws IOException {
+                                     Path classifier, ProgressListener progress) throws IOException {
         settings.validate();
+        CellClassifier cellClassifier = classifier == null ? null : CellClassifier.load(classifier);
         // read whole before anything is written: the decisions and their cells may be this folder's own
         Path decisionsFile = curation != null ? curation
                 : java.nio.file.Files.isRegularFile(output.path().resolve(CurationDecisions.FILE))
@@ -75,7 +78,10 @@ public final class Pipeline {
         log.note("SpikeScope " + org.spikescope.core.Version.get() + " pipeline on " + movie.description());
         log.note(String.format(Locale.ROOT, "%d frames, %dx%d px, %.3f Hz", movie.frameCount(), movie.width(),
                 movie.height(), movie.times().frameRate()));
-        try (OutputFolder bundle = OutputFolder.bundle(output, KIND)) {
+        boolean ownDecisions = prior != null && prior.file().toAbsolutePath().normalize().equals(
+                output.path().resolve(CurationDecisions.FILE).toAbsolutePath().normalize());
+        try (OutputFolder bundle = OutputFolder.bundle(output, KIND, ownDecisions ? java.util.Set.of(
+                CurationDecisions.FILE) : java.util.Set.of())) {
             Path dir = bundle.dir();
             Path h5File = dir.resolve(TraceOutputs.RESULTS_H5);
             MotionCheckpoint checkpoint = MotionCheckpoint.of(bundle.target(), output.inputs(), movie, settings);
@@ -155,11 +161,21 @@ public final class Pipeline {
             result = new PipelineResult(bundle.target(), movie.frameCount(), cells, Math.round(total),
                     log.timings(STAGES));
         }
-        if (carried != null) {
-            // a second commit once the bundle's lock is released: the extraction stands if this one fails
-            Path own = result.bundle().resolve(CurationDecisions.FILE).toAbsolutePath().normalize();
-            CurationRun.apply(result.bundle(), carried.decisions(), "an earlier extraction's " + prior.file()
-                    + " (carried over)", prior.file().toAbsolutePath().normalize().equals(own), progress);
+        CurationDecisions automatic = cellClassifier == null || result.cells() == 0 ? null
+                : CellClassifierTraining.classify(cellClassifier, result.bundle());
+        if (carried != null || automatic != null) {
+            // a second commit once the bundle's lock is released: the extraction stands if this one fails; the
+            // user's decisions have the last word over the classifier's
+            java.util.Map<String, CurationDecisions.Decision> decisions = new java.util.LinkedHashMap<>();
+            if (automatic != null) {
+                decisions.putAll(automatic.byCell());
+            }
+            if (carried != null) {
+                decisions.putAll(carried.decisions().byCell());
+            }
+            CurationRun.apply(result.bundle(), new CurationDecisions(decisions), (carried != null ? "an earlier "
+                    + "extraction's " + prior.file() + " (carried over)" : "") + (automatic != null ? (carried != null
+                    ? " and " : "") + "the classifier " + classifier : ""), ownDecisions, progress);
         }
         return result;
     }

@@ -234,6 +234,52 @@ class CurationTest {
     }
 
     @Test
+    void aClassifierTrainedOnDecisionsRejectsCellsInTheNextRunUnlessTheUserKeepsThem(@TempDir Path dir)
+            throws Exception {
+        Path bundle = copyOfBundle(dir);
+        // the user rejects the four cells of weakest spikes
+        CsvTable cells = CsvTable.read(bundle.resolve("cells.csv"));
+        Integer[] order = new Integer[cells.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        double[] snr = cells.column("snr");
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(snr[x], snr[y]));
+        StringBuilder decisions = new StringBuilder("cell,status,merged_into,source\n");
+        java.util.Set<String> weak = new java.util.TreeSet<>();
+        for (int i = 0; i < 4; i++) {
+            weak.add(TraceTables.cellName(order[i]));
+            decisions.append(order[i] + 1).append(",rejected,,user\n");
+        }
+        assertEquals(0, apply(bundle, Files.writeString(dir.resolve("weak.csv"), decisions.toString())).code());
+        Path model = dir.resolve("cells.json");
+        HeadlessRuns.Run train = HeadlessRuns.launch("--headless", "--run", "Train Cell Classifier", "bundles='"
+                + bundle + "',output='" + model + "'");
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("4 rejected"), train.out());
+
+        Path next = dir.resolve("next");
+        HeadlessRuns.Run run = HeadlessRuns.launch("--headless", "--run", "Run SpikeScope Pipeline",
+                "input='test-images/sim-small',output='" + next + "',classifier='" + model + "'");
+        assertEquals(0, run.code(), run.err());
+        List<String> rows = Files.readAllLines(next.resolve("curation.csv"));
+        List<String> rejected = rows.stream().filter(r -> r.endsWith(",rejected,,classifier"))
+                .map(r -> r.substring(0, r.indexOf(','))).toList();
+        System.out.printf("classifier trained on the 4 weakest cells rejects %s in the next run (weakest: %s)%n",
+                rejected, weak);
+        assertTrue(!rejected.isEmpty() && weak.containsAll(rejected), rejected + " against " + weak);
+        assertEquals(cells.rows() - rejected.size(), TraceTables.read(next.resolve("traces.csv")).names().size());
+        // the user keeps one of them: their decision wins over the classifier's in the run after
+        Files.writeString(next.resolve("curation.csv"), "cell,status,merged_into,source\n" + rejected.get(0)
+                + ",accepted,,user\n");
+        HeadlessRuns.Run again = HeadlessRuns.launch("--headless", "--run", "Run SpikeScope Pipeline",
+                "input='test-images/sim-small',output='" + next + "',classifier='" + model + "'");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(TraceTables.read(next.resolve("traces.csv")).names().contains(rejected.get(0)));
+        assertTrue(Files.readString(next.resolve("curation.csv")).contains(rejected.get(0) + ",accepted,,user"));
+    }
+
+    @Test
     void decisionsOnCellsNotFoundAgainAreReportedNotGuessed() {
         org.spikescope.core.Footprint a = square(10, 10);
         org.spikescope.core.Footprint b = square(40, 10);

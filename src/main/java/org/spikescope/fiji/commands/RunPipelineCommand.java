@@ -51,6 +51,11 @@ public class RunPipelineCommand implements Command {
                     + "cells by their outlines; empty = the output bundle's own curation.csv, if any")
     File curation;
 
+    @Parameter(label = "Cell classifier (JSON)", style = "open", required = false,
+            description = "a classifier from Train Cell Classifier: the cells it would reject are rejected (source "
+                    + "classifier) unless a user decision says otherwise; empty = none")
+    File classifier;
+
     @Parameter(label = "Overwrite", description = "write into a folder holding other files, or replace files of the "
             + "same names that SpikeScope did not write (nothing else is touched)")
     boolean overwrite = false;
@@ -71,7 +76,8 @@ public class RunPipelineCommand implements Command {
             PipelineResult r;
             try (FrameSource source = MovieInputs.open(input, dataset, s.frameRate(), movie)) {
                 r = Pipeline.run(source, s, target, curation == null || curation.getPath().isEmpty() ? null
-                        : curation.toPath(), FijiProgress.forCommand("SpikeScope Pipeline"));
+                        : curation.toPath(), classifier == null || classifier.getPath().isEmpty() ? null
+                        : classifier.toPath(), FijiProgress.forCommand("SpikeScope Pipeline"));
             }
             summary = String.format(Locale.ROOT, "%d frames, %d cells, %d spikes (%s); results in %s",
                     r.frames(), r.cells(), r.spikes(), r.timings(), r.bundle());
