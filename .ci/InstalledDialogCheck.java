@@ -49,9 +49,9 @@ public final class InstalledDialogCheck {
         boolean recordedCall = recorded.contains("run(\"Simulate Miniscope Recording\", \"output=" + output + " ")
                 && recorded.contains(" frames=120 ");
         System.out.println("Recorder: " + recorded.strip());
-        System.out.println("menu entries " + (commands >= 19) + "; recording written " + written
+        System.out.println("menu entries " + (commands >= 20) + "; recording written " + written
                 + "; recorder holds the call " + recordedCall);
-        System.exit(commands >= 19 && written && recordedCall ? 0 : 1);
+        System.exit(commands >= 20 && written && recordedCall ? 0 : 1);
     }
 
     private static GenericDialog waitForDialog() throws InterruptedException {

@@ -84,10 +84,10 @@ public final class CurationRun {
     }
 
     /** The cells decisions apply to: the bundle's extraction before any curation (original/, else the bundle's). */
-    private record Extraction(Path folder, List<Footprint> footprints, List<String> names, int width, int height) {
+    record Extraction(Path folder, List<Footprint> footprints, List<String> names, int width, int height) {
     }
 
-    private static Extraction extraction(Path bundle) throws IOException {
+    static Extraction extraction(Path bundle) throws IOException {
         if (!Files.isRegularFile(bundle.resolve(TraceOutputs.RESULTS_H5))) {
             throw new InputException("parameter 'bundle': " + bundle + " holds no " + TraceOutputs.RESULTS_H5
                     + "; expected the results folder of Run SpikeScope Pipeline, Detect Neurons or Extract Traces");

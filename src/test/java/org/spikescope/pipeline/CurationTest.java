@@ -280,6 +280,36 @@ class CurationTest {
     }
 
     @Test
+    void theReviewWindowsDecisionsUndoAndApply(@TempDir Path dir) throws Exception {
+        Path bundle = copyOfBundle(dir);
+        ReviewSession review = ReviewSession.open(bundle);
+        int cells = review.cells().size();
+        review.reject(List.of("cell_003"));
+        review.merge(List.of("cell_004", "cell_023"));
+        review.reject(List.of("cell_001"));
+        assertEquals("rejected", review.status("cell_001"));
+        assertTrue(review.undo());
+        assertEquals("", review.status("cell_001"));
+        assertEquals("merged", review.status("cell_023"));
+        // rejecting a cell rejects what was merged into it
+        review.reject(List.of("cell_004"));
+        assertEquals("rejected", review.status("cell_023"));
+        assertTrue(review.undo());
+        assertEquals("merged", review.status("cell_023"));
+        CurationRun.Result r = review.apply(org.spikescope.core.ProgressListener.NONE);
+        assertEquals(cells - 2, r.kept());
+        String csv = Files.readString(bundle.resolve("curation.csv"));
+        assertTrue(csv.contains("cell_003,rejected,,user") && csv.contains("cell_023,merged,cell_004,user"), csv);
+        // reopened, the window starts from the bundle's decisions and all of the extraction's cells
+        ReviewSession again = ReviewSession.open(bundle);
+        assertEquals(cells, again.cells().size());
+        assertEquals("rejected", again.status("cell_003"));
+        org.spikescope.core.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.spikescope.core.InputException.class, () -> again.merge(List.of("cell_003", "cell_005")));
+        assertTrue(e.getMessage().contains("kept cell"), e.getMessage());
+    }
+
+    @Test
     void decisionsOnCellsNotFoundAgainAreReportedNotGuessed() {
         org.spikescope.core.Footprint a = square(10, 10);
         org.spikescope.core.Footprint b = square(40, 10);
