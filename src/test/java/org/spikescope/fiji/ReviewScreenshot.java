@@ -17,7 +17,7 @@ import java.nio.file.Path;
 
 /**
  * "Review Cells" as a person uses it (needs a display, e.g. Xvfb): the pipeline on the bundled recording, then the
- * review window on its bundle; cell 3 selected in the ROI Manager and rejected with the button, cell 5's ROI deleted
+ * review window on its bundle (movie, buttons and cells table at the left, ROI Manager and the cell's plot beside); cell 3 selected in the ROI Manager and rejected with the button, cell 5's ROI deleted
  * from the ROI Manager, Apply; a screenshot is saved. Exits 1 unless the bundle then holds both decisions and
  * neither cell's trace.
  * Run: xvfb-run -s "-screen 0 1600x1000x24" java -cp "target/test-classes:target/classes:target/lib/*" \
@@ -39,8 +39,9 @@ public final class ReviewScreenshot {
             WindowManager.getImage(id).close();
         }
         for (Frame f : Frame.getFrames()) {
-            if (f.isShowing() && !(f instanceof ImageJ) && !"ROI Manager".equals(f.getTitle())) {
-                f.dispose(); // the pipeline's tables and log: the review stands alone
+            if (f.isShowing() && !(f instanceof ImageJ) && !"ROI Manager".equals(f.getTitle())
+                    && !"Cells".equals(f.getTitle())) {
+                f.dispose(); // the pipeline's other tables and log: the review stands alone
             }
         }
         IJ.run("Review Cells", "bundle=[" + bundle + "]");
@@ -93,5 +94,11 @@ public final class ReviewScreenshot {
                 imp.getWindow().setLocation(x, 90);
             }
         }
+        for (Frame f : Frame.getFrames()) {
+            if (f.isShowing() && "Cells".equals(f.getTitle())) {
+                f.setBounds(review.getX(), review.getY() + review.getHeight() + 5, 560, 300);
+            }
+        }
+        review.toFront();
     }
 }

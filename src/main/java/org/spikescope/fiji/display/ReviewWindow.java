@@ -33,10 +33,10 @@ import java.util.Locale;
 
 /**
  * "Review Cells": the bundle's corrected movie (or summary image) with every cell of its extraction outlined —
- * kept yellow, rejected dimmed grey, merged orange — the ROI Manager holding them, a cell's ΔF/F, calcium and spikes
- * plotted when it is selected, and a small window of buttons (keys in brackets): Accept (a), Reject (r), Merge (m:
- * the first cell selected takes the others), Undo (z), Apply (s: every file of the bundle, one commit). Deleting a
- * cell's ROI from the ROI Manager rejects it when the decisions are applied.
+ * kept yellow, rejected dimmed grey, merged orange — the ROI Manager holding them, the cells table, a cell's ΔF/F,
+ * calcium and spikes plotted when it is selected, and a small window of buttons (keys in brackets): Accept (a),
+ * Reject (r), Merge (m: the first cell selected takes the others), Undo (z), Apply (s: every file of the bundle, one
+ * commit). Deleting a cell's ROI from the ROI Manager rejects it when the decisions are applied.
  */
 public final class ReviewWindow extends Frame {
 
@@ -91,6 +91,9 @@ public final class ReviewWindow extends Frame {
         manager.reset();
         rois.forEach(r -> manager.addRoi((Roi) r.clone()));
         image.show();
+        if (Files.exists(base.resolve(TraceOutputs.CELLS_CSV))) {
+            Tables.show(CellDisplay.CELLS_TABLE, org.spikescope.io.CsvTable.read(base.resolve(TraceOutputs.CELLS_CSV)));
+        }
         CellPlotOnSelection.install(base);
         ReviewWindow w = new ReviewWindow(session, rois, image);
         w.recolour();
