@@ -31,11 +31,7 @@ public final class PipelineScreenshot {
 
     public static void main(String[] args) throws Exception {
         Path png = Path.of(args.length > 0 ? args[0] : "/tmp/pipeline-screenshot.png").toAbsolutePath();
-        Path bundle = Files.createTempDirectory("spikescope-screenshot").resolve("bundle");
-        new ImageJ();
-        MenuEntries.install();
-        IJ.run("Run SpikeScope Pipeline", "input=[" + Path.of("test-images", "sim-small").toAbsolutePath()
-                + "] output=[" + bundle + "]");
+        pipelineInImageJ("spikescope-screenshot");
         Thread.sleep(2000);
         arrange();
         Thread.sleep(1000);
@@ -64,6 +60,16 @@ public final class PipelineScreenshot {
         System.out.println("windows: " + tables + ", images: " + Arrays.toString(WindowManager.getImageTitles())
                 + "; screenshot " + png);
         System.exit(complete ? 0 : 1);
+    }
+
+    /** Starts ImageJ's window with SpikeScope's menus and runs the pipeline on the bundled recording, as a macro. */
+    static Path pipelineInImageJ(String folderPrefix) throws Exception {
+        Path bundle = Files.createTempDirectory(folderPrefix).resolve("bundle");
+        new ImageJ();
+        MenuEntries.install();
+        IJ.run("Run SpikeScope Pipeline", "input=[" + Path.of("test-images", "sim-small").toAbsolutePath()
+                + "] output=[" + bundle + "]");
+        return bundle;
     }
 
     /** Images along the top (the movie zoomed in), tables and plots below, so that nothing hides anything. */

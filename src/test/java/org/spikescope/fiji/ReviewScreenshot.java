@@ -30,11 +30,7 @@ public final class ReviewScreenshot {
 
     public static void main(String[] args) throws Exception {
         Path png = Path.of(args.length > 0 ? args[0] : "/tmp/review-screenshot.png").toAbsolutePath();
-        Path bundle = Files.createTempDirectory("spikescope-review").resolve("bundle");
-        new ImageJ();
-        MenuEntries.install();
-        IJ.run("Run SpikeScope Pipeline", "input=[" + Path.of("test-images", "sim-small").toAbsolutePath()
-                + "] output=[" + bundle + "]");
+        Path bundle = PipelineScreenshot.pipelineInImageJ("spikescope-review");
         for (int id : WindowManager.getIDList()) {
             WindowManager.getImage(id).close();
         }
