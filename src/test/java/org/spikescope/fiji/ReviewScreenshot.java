@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * "Review Cells" as a person uses it (needs a display, e.g. Xvfb): the pipeline on the bundled recording, then the
  * review window on its bundle (movie, buttons and cells table at the left, ROI Manager and the cell's plot beside); cell 3 selected in the ROI Manager and rejected with the button, cell 5's ROI deleted
  * from the ROI Manager, Apply; a screenshot is saved. Exits 1 unless the bundle then holds both decisions and
- * neither cell's trace.
+ * neither cell's trace, and the selected cell's footprint is shown.
  * Run: xvfb-run -s "-screen 0 1600x1000x24" java -cp "target/test-classes:target/classes:target/lib/*" \
  * org.spikescope.fiji.ReviewScreenshot /tmp/review-screenshot.png
  */
@@ -68,8 +68,10 @@ public final class ReviewScreenshot {
                 "png", png.toFile());
         String decisions = Files.readString(bundle.resolve("curation.csv"));
         String traces = Files.readAllLines(bundle.resolve("traces.csv")).get(0);
+        boolean footprint = java.util.Arrays.stream(WindowManager.getImageTitles()).anyMatch(t -> t.startsWith(
+                "footprint: cell_"));
         boolean done = decisions.contains("cell_003,rejected,,user") && decisions.contains("cell_005,rejected,,user")
-                && !traces.contains("cell_003") && !traces.contains("cell_005");
+                && !traces.contains("cell_003") && !traces.contains("cell_005") && footprint;
         System.out.println("decisions:\n" + decisions + "traces: " + traces + "\nscreenshot " + png);
         System.exit(done ? 0 : 1);
     }
@@ -84,10 +86,12 @@ public final class ReviewScreenshot {
         Frame manager = RoiManager.getInstance();
         manager.setBounds(x, 90, 260, 460);
         x += 265;
+        int y = 90;
         for (int id : WindowManager.getIDList()) {
             ImagePlus imp = WindowManager.getImage(id);
             if (imp != image && imp.getWindow() != null) {
-                imp.getWindow().setLocation(x, 90);
+                imp.getWindow().setLocation(x, y); // the cell's plot, then its footprint under it
+                y += imp.getWindow().getHeight() + 5;
             }
         }
         for (Frame f : Frame.getFrames()) {

@@ -49,12 +49,24 @@ public final class ReviewWindow extends Frame {
     private final transient List<Roi> rois;
     private final transient ImagePlus image;
     private final Label status = new Label();
+    /** The extraction's footprints, in the order of its cells. */
+    private transient List<org.spikescope.core.Footprint> footprints = List.of();
+    private ImagePlus footprintView;
+    /** Shows the selected cell's footprint, enlarged, in one window. */
+    private final transient ij.gui.RoiListener footprintOnSelection;
 
     private ReviewWindow(ReviewSession session, List<Roi> rois, ImagePlus image) {
         super(TITLE);
         this.session = session;
         this.rois = rois;
         this.image = image;
+        this.footprintOnSelection = (imp, id) -> {
+            Roi roi = imp == null ? null : imp.getRoi();
+            int cell = roi == null || roi.getName() == null ? -1 : session.cells().indexOf(roi.getName());
+            if (cell >= 0 && cell < footprints.size() && id != ij.gui.RoiListener.DELETED) {
+                showFootprint(roi.getName(), footprints.get(cell));
+            }
+        };
         Panel buttons = new Panel();
         for (String action : List.of("Accept", "Reject", "Merge", "Undo", "Apply")) {
             Button b = new Button(action);
@@ -69,6 +81,7 @@ public final class ReviewWindow extends Frame {
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {
+                Roi.removeRoiListener(footprintOnSelection);
                 dispose();
             }
         });
@@ -94,8 +107,13 @@ public final class ReviewWindow extends Frame {
         if (Files.exists(base.resolve(TraceOutputs.CELLS_CSV))) {
             Tables.show(CellDisplay.CELLS_TABLE, org.spikescope.io.CsvTable.read(base.resolve(TraceOutputs.CELLS_CSV)));
         }
-        CellPlotOnSelection.install(base);
+        if (Files.exists(base.resolve(org.spikescope.pipeline.Pipeline.SPIKES_CSV))) {
+            CellPlotOnSelection.install(base); // bundles with spikes: the selected cell's trace, calcium and spikes
+        }
         ReviewWindow w = new ReviewWindow(session, rois, image);
+        w.footprints = org.spikescope.io.FootprintFiles.read(base.resolve(TraceOutputs.RESULTS_H5), image.getWidth(),
+                image.getHeight());
+        Roi.addRoiListener(w.footprintOnSelection);
         w.recolour();
         w.setLocation(image.getWindow() != null ? image.getWindow().getX() : 0, image.getWindow() != null
                 ? image.getWindow().getY() + image.getWindow().getHeight() + 5 : 0);
@@ -183,6 +201,20 @@ public final class ReviewWindow extends Frame {
             }
         }
         return deleted;
+    }
+
+    private void showFootprint(String name, org.spikescope.core.Footprint f) {
+        ij.process.FloatProcessor fp = new ij.process.FloatProcessor(f.w(), f.h(), f.weights().clone());
+        fp.setInterpolationMethod(ij.process.ImageProcessor.NONE);
+        ij.process.ImageProcessor big = fp.resize(f.w() * 8, f.h() * 8);
+        big.resetMinAndMax();
+        String title = "footprint: " + name;
+        if (footprintView == null || footprintView.getWindow() == null) {
+            footprintView = new ImagePlus(title, big);
+            footprintView.show();
+        } else {
+            footprintView.setProcessor(title, big);
+        }
     }
 
     private void recolour() {
