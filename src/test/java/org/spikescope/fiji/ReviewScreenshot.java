@@ -48,7 +48,12 @@ public final class ReviewScreenshot {
                 review = w;
             }
         }
-        ImagePlus image = WindowManager.getCurrentImage();
+        ImagePlus image = null;
+        for (int id : WindowManager.getIDList()) {
+            if (WindowManager.getImage(id).getTitle().startsWith(ReviewWindow.TITLE)) {
+                image = WindowManager.getImage(id);
+            }
+        }
         if (review == null || image == null) {
             System.out.println("no review window or image");
             System.exit(1);
@@ -89,9 +94,16 @@ public final class ReviewScreenshot {
         int y = 90;
         for (int id : WindowManager.getIDList()) {
             ImagePlus imp = WindowManager.getImage(id);
-            if (imp != image && imp.getWindow() != null) {
+            if (imp != image && imp.getWindow() != null && !imp.getTitle().startsWith("summary")) {
                 imp.getWindow().setLocation(x, y); // the cell's plot, then its footprint under it
                 y += imp.getWindow().getHeight() + 5;
+            }
+        }
+        for (int id : WindowManager.getIDList()) {
+            ImagePlus imp = WindowManager.getImage(id);
+            if (imp.getTitle().startsWith("summary") && imp.getWindow() != null) {
+                IJ.run(imp, "Set... ", "zoom=50");
+                imp.getWindow().setLocation(x + 150, y - 140); // beside the footprint
             }
         }
         for (Frame f : Frame.getFrames()) {

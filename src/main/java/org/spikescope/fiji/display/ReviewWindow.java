@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * "Review Cells": the bundle's corrected movie (or summary image) with every cell of its extraction outlined —
+ * "Review Cells": the bundle's corrected movie (and its summary image) with every cell of its extraction outlined —
  * kept yellow, rejected dimmed grey, merged orange — the ROI Manager holding them, the cells table, a cell's ΔF/F,
  * calcium and spikes plotted when it is selected, and a small window of buttons (keys in brackets): Accept (a),
  * Reject (r), Merge (m: the first cell selected takes the others), Undo (z), Apply (s: every file of the bundle, one
@@ -103,7 +103,13 @@ public final class ReviewWindow extends Frame {
         RoiManager manager = RoiManager.getRoiManager();
         manager.reset();
         rois.forEach(r -> manager.addRoi((Roi) r.clone()));
-        image.show();
+        if (Files.exists(movie) && Files.exists(base.resolve("summary.png"))) {
+            // the extraction's summary image (correlation image, outlines by spike rate) beside the movie
+            ImagePlus summary = IJ.openImage(base.resolve("summary.png").toString());
+            summary.setTitle("summary: " + bundle.getFileName());
+            summary.show();
+        }
+        image.show(); // last, so that the movie is the current image
         if (Files.exists(base.resolve(TraceOutputs.CELLS_CSV))) {
             Tables.show(CellDisplay.CELLS_TABLE, org.spikescope.io.CsvTable.read(base.resolve(TraceOutputs.CELLS_CSV)));
         }
