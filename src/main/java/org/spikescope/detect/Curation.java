@@ -1,5 +1,6 @@
 package org.spikescope.detect;
 
+import org.spikescope.math.Moments;
 import org.spikescope.core.Footprint;
 import org.spikescope.cells.TraceSolver;
 
@@ -61,7 +62,7 @@ final class Curation {
             boolean sized = judged && !Double.isNaN(spatialCorrelation[i]);
             double minSnr = judged ? settings.minTraceSnr() : FIRST_ROUND_SNR * settings.minTraceSnr();
             int area = area(footprints.get(i));
-            alive[i] = snr[i] >= minSnr && (!judged || org.spikescope.math.Moments.skewness(kinetics.smoothed(raw[i])) >= MIN_SKEW)
+            alive[i] = snr[i] >= minSnr && (!judged || Moments.skewness(kinetics.smoothed(raw[i])) >= MIN_SKEW)
                     && (!sized || area >= MIN_AREA * cellArea && area <= MAX_AREA * cellArea
                     && spatialCorrelation[i] >= settings.minSpatialCorrelation());
         }

@@ -9,6 +9,7 @@ import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import org.spikescope.core.Footprint;
 import org.spikescope.io.FileTrees;
+import org.spikescope.io.TraceTables;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -84,16 +85,10 @@ public final class OutlineImage {
             out.setColor(colours[i]);
             out.draw(roi);
             double[] c = footprints.get(i).centre();
-            out.drawString(number(labels.get(i), i), (int) Math.round(c[0] * scale) - 4,
+            out.drawString(TraceTables.cellLabel(labels.get(i), i), (int) Math.round(c[0] * scale) - 4,
                     (int) Math.round(c[1] * scale) + 5);
         }
         return out;
-    }
-
-    /** A cell's number as drawn: cell_007's 7 (cells keep their numbers when others are rejected), else its place. */
-    private static String number(String label, int index) {
-        return label != null && label.matches("cell_\\d+") ? String.valueOf(Integer.parseInt(label.substring(5)))
-                : String.valueOf(index + 1);
     }
 
     /** The cells' outlines, numbered, in yellow on the image, written as PNG (for callers free of AWT types). */

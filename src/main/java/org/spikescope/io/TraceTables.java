@@ -26,6 +26,12 @@ public final class TraceTables {
     }
 
     /** cell_001 … for {@code count} cells. */
+    /** The number drawn beside a cell: cell_007's 7 (kept cells keep their numbers), else its place from 1. */
+    public static String cellLabel(String name, int index) {
+        return name != null && name.matches("cell_\\d+") ? String.valueOf(Integer.parseInt(name.substring(5)))
+                : String.valueOf(index + 1);
+    }
+
     public static List<String> cellNames(int count) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -198,7 +198,8 @@ public final class CurationRun {
                     "curation %s: %d of %d cells kept, %d merged into others, %d rejected (%d by the user, %d by a "
                             + "classifier), decisions from %s%n",
                     LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), kept.size(), names.size(),
-                    decisions.count(CurationDecisions.Status.MERGED), decisions.count(CurationDecisions.Status.REJECTED),
+                    decisions.count(CurationDecisions.Status.MERGED),
+                    decisions.count(CurationDecisions.Status.REJECTED),
                     decisions.byCell().values().stream().filter(d -> d.status() == CurationDecisions.Status.REJECTED
                             && d.source().equals("user")).count(),
                     decisions.byCell().values().stream().filter(d -> d.status() == CurationDecisions.Status.REJECTED

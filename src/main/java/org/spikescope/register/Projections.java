@@ -50,7 +50,8 @@ final class Projections {
         double fx = x - x0;
         double fy = y - y0;
         return (1 - fy) * ((1 - fx) * at(image, width, height, x0, y0) + fx * at(image, width, height, x0 + 1, y0))
-                + fy * ((1 - fx) * at(image, width, height, x0, y0 + 1) + fx * at(image, width, height, x0 + 1, y0 + 1));
+                + fy * ((1 - fx) * at(image, width, height, x0, y0 + 1)
+                + fx * at(image, width, height, x0 + 1, y0 + 1));
     }
 
     private static double at(float[] image, int width, int height, int x, int y) {

@@ -307,7 +307,8 @@ public final class RegistrationOutputs {
                 .attribute("/registration/alignment", "columns", "dx, dy, rotation_deg, correlation")
                 .dataset(TRANSFORMS, transforms)
                 .attribute(TRANSFORMS, "columns", "dx, dy, rotation_deg, centre_x, centre_y, then the nonrigid "
-                        + "field's coefficients of 1, u, v, u², uv, v² for x and for y (u = x / centre_x - 1, v = y / "
+                        + "field's coefficients of 1, u, v, u², uv, v² for x and for y (u = x / centre_x - 1, "
+                        + "v = y / "
                         + "centre_y - 1 on the rigidly aligned point; 0 when rigid): a session point p lands on the "
                         + "reference at R(rotation)(p - centre) + centre + (dx, dy), plus the field there")
                 .compressedDataset("/registration/projections", projections, 1, r.referenceHeight(),

@@ -104,7 +104,8 @@ public final class SessionFiles {
     /** The height × width float image /summary/{@code name}, row-major; null when there is none of that shape. */
     private static float[] summaryImage(HdfFile h5, String name, int width, int height) {
         if (!(h5.getChildren().get("summary") instanceof io.jhdf.api.Group summary)
-                || !(summary.getChildren().get(name) instanceof Dataset d) || d.getDimensions().length != 2 || d.getDimensions()[0] != height || d.getDimensions()[1] != width
+                || !(summary.getChildren().get(name) instanceof Dataset d) || d.getDimensions().length != 2
+                || d.getDimensions()[0] != height || d.getDimensions()[1] != width
                 || d.getJavaType() != float.class) {
             return null;
         }

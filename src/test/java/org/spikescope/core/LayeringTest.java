@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * DESIGN.md's layering, as far as the source text shows it. A stage package (movie, motion, detect, traces, spikes,
- * rates, decode, sim, register) and the shared packages beneath them (core, io, math, image, cells) run inside a Spark task
- * or a unit test unchanged: they name no ImageJ, AWT, Swing or SciJava type and nothing of the Fiji side (fiji,
- * export, pipeline, the SpikeScope facade). ImageJ's file formats reach the stages only through
+ * rates, decode, sim, register) and the shared packages beneath them (core, io, math, image, cells) run inside a
+ * Spark task or a unit test unchanged: they name no ImageJ, AWT, Swing or SciJava type and nothing of the Fiji side
+ * (fiji, export, pipeline, the SpikeScope facade). ImageJ's file formats reach the stages only through
  * {@link ImageJFormats}. The shared packages name no stage, and a stage names another stage only through that
  * stage's public API, listed here: anything else is an internal that would tie two stages together.
  */

@@ -17,8 +17,9 @@ import java.nio.file.Path;
 
 /**
  * "Review Cells" as a person uses it (needs a display, e.g. Xvfb): the pipeline on the bundled recording, then the
- * review window on its bundle (movie, buttons and cells table at the left, ROI Manager and the cell's plot beside); cell 3 selected in the ROI Manager and rejected with the button, cell 5's ROI deleted
- * from the ROI Manager, Apply; a screenshot is saved. Exits 1 unless the bundle then holds both decisions and
+ * review window on its bundle (movie, buttons and cells table at the left, ROI Manager and the cell's plot beside);
+ * cell 3 selected in the ROI Manager and rejected with the button, cell 5's ROI deleted from the ROI Manager,
+ * Apply; a screenshot is saved. Exits 1 unless the bundle then holds both decisions and
  * neither cell's trace, and the selected cell's footprint is shown.
  * Run: xvfb-run -s "-screen 0 1600x1000x24" java -cp "target/test-classes:target/classes:target/lib/*" \
  * org.spikescope.fiji.ReviewScreenshot /tmp/review-screenshot.png

@@ -78,7 +78,8 @@ class PairModelsTest {
         }
         DistanceModel m = DistanceModel.fit(d, max);
         System.out.printf("distance model: weight %.3f (true %.3f), mu %.3f (%.3f), sigma %.3f (0.7), sigmoid at %.2f "
-                + "(3), slope %.2f (2)%n", m.weightSame(), same / (double) n, m.mu(), Math.log(0.5), m.sigma(), m.rise(),
+                + "(3), slope %.2f (2)%n", m.weightSame(), same / (double) n, m.mu(), Math.log(0.5), m.sigma(),
+                m.rise(),
                 m.slope());
         assertEquals(same / (double) n, m.weightSame(), 0.03);
         assertEquals(Math.log(0.5), m.mu(), 0.1);

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Applies decisions on a bundle's cells from a CSV (cell,status,merged_into,source): rejected cells leave every
- * table, results.h5, RoiSet.zip and summary.png at once, merged cells are joined (traces extracted again); the decisions are kept as curation.csv, the extraction as
+ * table, results.h5, RoiSet.zip and summary.png at once, merged cells are joined (traces extracted again); the
+ * decisions are kept as curation.csv, the extraction as
  * it was in original/, and log.txt records the curation.
  */
 @Plugin(type = Command.class, label = "Apply Curation")

@@ -87,8 +87,8 @@ public final class BundleDisplay {
             roi.setStrokeColor(colour);
             overlay.add(roi);
             java.awt.Rectangle b = roi.getBounds();
-            TextRoi label = new TextRoi(b.x + b.width / 2.0 - 3, b.y + b.height / 2.0 - 6, String.valueOf(i + 1),
-                    new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            TextRoi label = new TextRoi(b.x + b.width / 2.0 - 3, b.y + b.height / 2.0 - 6,
+                    TraceTables.cellLabel(roi.getName(), i), new Font(Font.SANS_SERIF, Font.PLAIN, 9));
             label.setStrokeColor(colour);
             overlay.add(label);
         }
