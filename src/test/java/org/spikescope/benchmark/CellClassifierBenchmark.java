@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * through "Run SpikeScope Pipeline"; a found cell that matches no true cell (IoU ≥ 0.5, up to the corrected movie's
  * offset) is a false cell, and the bundle's curation.csv rejects exactly those, as a user would. Leave one recording
  * out: "Train Cell Classifier" on the others, its rejections on the held-out one scored against its false cells.
- * java -cp "target/test-classes:target/classes:target/lib/*" org.spikescope.benchmark.CellClassifierBenchmark DIR 6
+ * java [-Dbench.kind=all|vessels|background|motion] -cp "target/test-classes:target/classes:target/lib/*" \
+ * org.spikescope.benchmark.CellClassifierBenchmark DIR 6
  */
 public final class CellClassifierBenchmark {
 
@@ -37,15 +38,30 @@ public final class CellClassifierBenchmark {
     private CellClassifierBenchmark() {
     }
 
+    /**
+     * Where the false cells come from: {@code vessels} (many flickering vessels, no motion, a steady background),
+     * {@code background} (a strong background fluctuating by 30 % in broad blobs), {@code motion} (rigid shifts of
+     * up to 12 px), or {@code all} of these at once (the default).
+     */
+    static SimulationSettings settings(String kind, int k) {
+        SimulationSettings.Builder b = SimulationSettings.builder().width(SIZE).height(SIZE).cells(40).frames(1000)
+                .cellRadius(6).seed(100 + k);
+        return switch (kind) {
+            case "vessels" -> b.vessels(16).motion("none").build();
+            case "background" -> b.background(2000).backgroundFluctuation(0.3).vessels(0).motion("none").build();
+            case "motion" -> b.vessels(0).motion("rigid").maxShift(12).build();
+            default -> b.vessels(10).background(2000).backgroundFluctuation(0.3).motion("rigid").build();
+        };
+    }
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("classifier-bench").toString());
         int recordings = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         List<Set<String>> falseCells = new ArrayList<>();
         int found = 0;
+        String kind = System.getProperty("bench.kind", "all");
         for (int k = 0; k < recordings; k++) {
-            SimulationSettings s = SimulationSettings.builder().width(SIZE).height(SIZE).cells(40).frames(1000)
-                    .cellRadius(6).vessels(10).background(2000).backgroundFluctuation(0.3).motion("rigid")
-                    .seed(100 + k).build();
+            SimulationSettings s = settings(kind, k);
             Path rec = dir.resolve("rec" + k);
             if (!Files.exists(rec)) {
                 RecordingSimulator.write(s, List.of(), OutputTarget.of(rec), ProgressListener.NONE);
