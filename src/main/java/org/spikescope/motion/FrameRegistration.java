@@ -26,9 +26,11 @@ public final class FrameRegistration {
      * One frame's shifts.
      *
      * @param patches   {x, y} per patch in piecewise mode (the fitted field at the patch centres), else null
-     * @param fallbacks patches whose own estimate carried no information (their shift comes from their neighbours)
+     * @param fallbacks    patches whose own estimate carried no information (their shift comes from their neighbours)
+     * @param atSearchEdge the frame's best whole-pixel shift lay on the rim of the shifts searched (maxShift): the
+     *                     field may have moved farther
      */
-    public record Shifts(double x, double y, double[][] patches, int fallbacks) {
+    public record Shifts(double x, double y, double[][] patches, int fallbacks, boolean atSearchEdge) {
     }
 
     public FrameRegistration(int width, int height, MotionSettings settings) {
@@ -140,7 +142,7 @@ public final class FrameRegistration {
         prefilter.apply(frame, filtered);
         ShiftEstimator.Estimate rigid = rigid();
         if (patches == null) {
-            return new Shifts(rigid.x() * bin, rigid.y() * bin, null, 0);
+            return new Shifts(rigid.x() * bin, rigid.y() * bin, null, 0, rigid.atEdge());
         }
         double[][] estimates = new double[patches.length][];
         double[][] curvatures = new double[patches.length][];
@@ -186,6 +188,6 @@ public final class FrameRegistration {
             s[0] *= bin;
             s[1] *= bin;
         }
-        return new Shifts(rigid.x() * bin, rigid.y() * bin, shifts, fallbacks);
+        return new Shifts(rigid.x() * bin, rigid.y() * bin, shifts, fallbacks, rigid.atEdge());
     }
 }

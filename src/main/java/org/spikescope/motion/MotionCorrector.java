@@ -66,6 +66,7 @@ public final class MotionCorrector {
         float[][] patchX = grid == null ? null : new float[n][];
         float[][] patchY = grid == null ? null : new float[n][];
         int[] fallbacks = new int[n];
+        boolean[] atEdge = new boolean[n];
         int sinceUpdate = 0;
         // two blocks of corrected frames: one is written out while the workers correct into the other
         float[][][] blocks = {new float[BLOCK][pixels], sink == null ? null : new float[BLOCK][pixels]};
@@ -88,6 +89,7 @@ public final class MotionCorrector {
                         x[t] = s.x();
                         y[t] = s.y();
                         fallbacks[t] = s.fallbacks();
+                        atEdge[t] = s.atSearchEdge() && !excluded.contains(t);
                         if (s.patches() != null) {
                             patchX[t] = new float[s.patches().length];
                             patchY[t] = new float[s.patches().length];
@@ -126,8 +128,12 @@ public final class MotionCorrector {
         // every good frame went into both sums, and the template builder made sure there is one
         float[] before = ImageSum.mean(workers.stream().map(w -> w.raw).toList());
         float[] after = ImageSum.mean(workers.stream().map(w -> w.corrected).toList());
+        int edge = 0;
+        for (boolean e : atEdge) {
+            edge += e ? 1 : 0;
+        }
         return new MotionResult(settings, movie.width(), movie.height(), x, y, patchX, patchY, grid, fallbacks,
-                before, after);
+                before, after, edge);
     }
 
     private static void setTemplate(List<MotionWorker> workers, float[] template) {

@@ -57,6 +57,7 @@ public final class MotionOutputs {
                         + "(-x, -y)")
                 .attribute("/motion", "mode", s.mode().label())
                 .attribute("/motion", "max_shift", s.maxShift())
+                .attribute("/motion", "frames_at_search_edge", r.framesAtSearchEdge())
                 .attribute("/motion", "cell_radius", s.cellRadius())
                 .attribute("/motion", "template_frames", s.templateFrames())
                 .attribute("/motion", "template_update", s.templateUpdate());

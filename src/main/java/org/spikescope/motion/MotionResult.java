@@ -13,13 +13,30 @@ import org.spikescope.core.CopiedBorder;
  * @param fallbacks    per frame: patches whose own estimate carried no information, filled from their neighbours
  * @param meanBefore   mean of the good frames as recorded
  * @param meanAfter    mean of the good frames corrected
+ * @param framesAtSearchEdge good frames whose best shift lay on the rim of the shifts searched
  */
 public record MotionResult(MotionSettings settings, int width, int height, double[] x, double[] y,
                            float[][] patchX, float[][] patchY, PatchGrid grid, int[] fallbacks,
-                           float[] meanBefore, float[] meanAfter) {
+                           float[] meanBefore, float[] meanAfter, int framesAtSearchEdge) {
 
     public int frames() {
         return x.length;
+    }
+
+    /** A share of frames above which the field is taken to move farther than {@code maxShift}. */
+    static final double EDGE_SHARE = 0.01;
+
+    /**
+     * A warning when more than 1 % of the good frames' best shifts lay on the rim of the shifts searched: the field
+     * moved farther than {@code maxShift}, and those frames (and what is found in them) are misplaced; empty if not.
+     */
+    public String searchWarning() {
+        if (framesAtSearchEdge <= EDGE_SHARE * frames()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "warning: %d of %d frames moved to the edge of the shifts searched "
+                + "(maxShift %.0f px): the field moves farther; correct again with a larger maxShift",
+                framesAtSearchEdge, frames(), settings.maxShift());
     }
 
     /** Largest |shift| of any frame or patch, pixels: the widest band that corrected frames fill by edge copies. */

@@ -47,9 +47,10 @@ final class ShiftEstimator {
      * A shift, the normalised correlation at it (0–1), whether the sub-pixel refinement converged, and the
      * curvature of the correlation at the peak ({xx, yy, xy}, positive definite at a maximum): how sharply the
      * shift is determined along each direction. A patch holding one straight vessel has a ridge, not a peak: its
-     * shift along the vessel is barely determined, and the curvature says so.
+     * shift along the vessel is barely determined, and the curvature says so. {@code atEdge}: the best whole-pixel
+     * shift lay on the rim of the shifts searched.
      */
-    record Estimate(double x, double y, double correlation, boolean refined, double[] curvature) {
+    record Estimate(double x, double y, double correlation, boolean refined, double[] curvature, boolean atEdge) {
     }
 
     ShiftEstimator(int width, int height, double cellRadius, int taperWidth, boolean patch) {
@@ -240,7 +241,9 @@ final class ShiftEstimator {
         double norm = Math.sqrt(imageEnergy * templateEnergy);
         // unscaled sums: correlation and energies both carry a factor n (Parseval), which cancels
         double ncc = norm > 0 ? best / norm : 0;
-        return new Estimate(d[0], d[1], ncc, refined, curvature);
+        // the best whole-pixel shift on the window's rim: the true one may lie beyond the shifts searched
+        boolean atEdge = bx == fromX || bx == toX || by == fromY || by == toY;
+        return new Estimate(d[0], d[1], ncc, refined, curvature, atEdge);
     }
 
     /**

@@ -103,6 +103,9 @@ public final class Pipeline {
                 if (notKept != null) {
                     log.note("motion: no resume point kept (" + notKept + ")");
                 }
+                if (!run.result().searchWarning().isEmpty()) {
+                    log.note("motion: " + run.result().searchWarning());
+                }
                 return new MotionOutcome(largestShift, border);
             });
             if (earlier != null) {

@@ -31,6 +31,30 @@ class CorrectMotionCommandTest {
     }
 
     @Test
+    void aFieldMovingFartherThanMaxShiftIsWarnedOf(@TempDir Path dir) throws Exception {
+        // rigid motion of up to 12 px with no vessels: searched within 4 px, most frames end on the search's rim
+        org.spikescope.sim.SimulationSettings s = org.spikescope.sim.SimulationSettings.builder().width(128)
+                .height(128).cells(20).cellRadius(5).frames(300).vessels(0).motion("rigid").maxShift(12).seed(5)
+                .build();
+        org.spikescope.sim.RecordingSimulator.write(s, java.util.List.of(),
+                org.spikescope.io.OutputTarget.of(dir.resolve("rec")), org.spikescope.core.ProgressListener.NONE);
+        Path movie = dir.resolve("rec").resolve(org.spikescope.sim.RecordingSimulator.TIFF_NAME);
+        HeadlessRuns.Run narrow = HeadlessLauncherTest.launch("--headless", "--run", "Correct Motion",
+                "input='" + movie + "',output='" + dir.resolve("narrow") + "',maxShift=4,cellRadius=5");
+        assertEquals(0, narrow.code(), narrow.err());
+        assertTrue(narrow.out().contains("warning:") && narrow.out().contains("maxShift 4 px"), narrow.out());
+        HeadlessRuns.Run wide = HeadlessLauncherTest.launch("--headless", "--run", "Correct Motion",
+                "input='" + movie + "',output='" + dir.resolve("wide") + "',maxShift=40,cellRadius=5");
+        assertEquals(0, wide.code(), wide.err());
+        assertTrue(!wide.out().contains("warning:"), wide.out());
+        try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(dir.resolve("narrow").resolve("results.h5"))) {
+            int edge = ((Number) h5.getByPath("/motion").getAttribute("frames_at_search_edge").getData()).intValue();
+            System.out.println("motion up to 12 px searched within 4 px: " + edge + " of 300 frames at the rim");
+            assertTrue(edge > 30, edge + " frames");
+        }
+    }
+
+    @Test
     void anOutputThatIsAFileGetsOneClearLine(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not a folder"), "x");
         HeadlessRuns.Run run = HeadlessLauncherTest.launch("--headless", "--run", "Correct Motion",

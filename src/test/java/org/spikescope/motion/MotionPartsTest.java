@@ -102,7 +102,7 @@ class MotionPartsTest {
         double[] xs = {3, -1, 2};
         double[] ys = {-2, 1, Double.NaN};
         MotionResult r = new MotionResult(MotionSettings.defaults(), w, h, xs, ys, null, null, null, new int[3],
-                null, null);
+                null, null, 0);
         org.spikescope.core.CopiedBorder border = r.copiedBorder();
         assertEquals(new org.spikescope.core.CopiedBorder(1, 2, 3, 1), border, "the NaN frame (left out) is ignored");
         boolean[][] copiedAt = new boolean[4][]; // left, top, right, bottom: which lines were copies somewhere
@@ -130,7 +130,8 @@ class MotionPartsTest {
         // piecewise: a patch that moved further widens its side
         float[][] px = {{3, 5.5f}, {-1, -1}, {0, 0}};
         float[][] py = {{-2, -2}, {1, 1}, {0, 0}};
-        MotionResult p = new MotionResult(MotionSettings.defaults(), w, h, xs, ys, px, py, null, new int[3], null, null);
+        MotionResult p = new MotionResult(MotionSettings.defaults(), w, h, xs, ys, px, py, null, new int[3], null, null,
+                0);
         assertEquals(new org.spikescope.core.CopiedBorder(1, 2, 6, 1), p.copiedBorder());
         assertEquals(3, r.largestShift(), 0);
         assertEquals(5.5, p.largestShift(), 0);

@@ -100,7 +100,8 @@ public class CorrectMotionCommand implements Command {
                 run.result().copiedBorder().describe(), run.excluded().size(),
                 run.sharpnessBefore(), run.sharpnessAfter(),
                 run.sharpnessAfter() / Math.max(run.sharpnessBefore(), 1e-300), run.movie().getFileName(),
-                run.shifts().getFileName(), run.results().getFileName());
+                run.shifts().getFileName(), run.results().getFileName())
+                + (run.result().searchWarning().isEmpty() ? "" : "; " + run.result().searchWarning());
         image = corrected(run);
         MotionDisplay.show(run.result());
     }
