@@ -14,6 +14,40 @@ public record Footprint(int x0, int y0, int w, int h, float[] weights) {
         }
     }
 
+    /** The largest weight. */
+    public float peak() {
+        float max = 0;
+        for (float v : weights) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    /** Which pixels of the box lie inside the outline: weights above {@link #OUTLINE_LEVEL} of the peak. */
+    public boolean[] outlineMask() {
+        float level = OUTLINE_LEVEL * peak();
+        boolean[] inside = new boolean[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            inside[i] = weights[i] > level;
+        }
+        return inside;
+    }
+
+    /** Pixels inside the outline. */
+    public int outlineArea() {
+        int area = 0;
+        for (boolean in : outlineMask()) {
+            area += in ? 1 : 0;
+        }
+        return area;
+    }
+
+    /** Whether box pixel (x, y) of {@code mask} ({@link #outlineMask}) is inside with a 4-neighbour outside. */
+    public boolean onOutlineEdge(boolean[] mask, int x, int y) {
+        return mask[y * w + x] && (x == 0 || y == 0 || x == w - 1 || y == h - 1 || !mask[y * w + x - 1]
+                || !mask[y * w + x + 1] || !mask[(y - 1) * w + x] || !mask[(y + 1) * w + x]);
+    }
+
     /** Weighted centre (x, y) in image pixels. */
     public double[] centre() {
         double sx = 0;

@@ -23,6 +23,38 @@ public final class FootprintFiles {
     private FootprintFiles() {
     }
 
+    /** A results file's footprints with the image size they were found on. */
+    public record Stored(List<Footprint> footprints, int width, int height) {
+    }
+
+    /** The footprints of a results.h5 on the width × height of its own /footprints dataset. */
+    public static Stored readResults(Path file) throws IOException {
+        int width;
+        int height;
+        try (HdfFile h5 = new HdfFile(file)) {
+            Node node = h5.getChildren().get(DATASET.substring(1));
+            if (node == null) {
+                throw new InputException(file + (heldNoCells(h5) ? ": holds no cells (its detection found none)"
+                        : ": no " + DATASET + " dataset (not a SpikeScope results file?)"));
+            }
+            if (!(node instanceof Dataset d) || d.getDimensions().length != 3) {
+                throw new InputException(file + ": " + DATASET + " is not a cells x height x width dataset");
+            }
+            height = d.getDimensions()[1];
+            width = d.getDimensions()[2];
+        } catch (io.jhdf.exceptions.HdfException e) {
+            throw new InputException(file + ": not a readable HDF5 file (" + e.getMessage() + ")");
+        }
+        return new Stored(read(file, width, height), width, height);
+    }
+
+    /** Whether a results file records a count of 0 cells (it then holds no footprints: HDF5 stores no empty array). */
+    private static boolean heldNoCells(HdfFile h5) {
+        Node traces = h5.getChildren().get("traces");
+        io.jhdf.api.Attribute cells = traces == null ? null : traces.getAttribute("cells");
+        return cells != null && cells.getData() instanceof Number n && n.intValue() == 0;
+    }
+
     public static List<Footprint> read(Path file, int width, int height) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new InputException("parameter 'footprints': " + file + ": no such file");

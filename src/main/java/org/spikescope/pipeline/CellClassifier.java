@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.spikescope.core.InputException;
 import org.spikescope.io.FileTrees;
 import org.spikescope.io.Json;
+import org.spikescope.math.LinearSolve;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +73,10 @@ public record CellClassifier(int format, List<String> features, double[] mean, d
                 hess[a][a] += L2;
             }
             hess[k][k] += 1e-9;
-            double[] delta = solve(hess, grad);
+            double[] delta = LinearSolve.solve(hess, grad);
+            if (delta == null) {
+                break; // cannot happen with the penalty on every weight; the last step stands
+            }
             double size = 0;
             for (int a = 0; a <= k; a++) {
                 w[a] += delta[a];
@@ -118,38 +122,6 @@ public record CellClassifier(int format, List<String> features, double[] mean, d
 
     private static double sigmoid(double s) {
         return 1 / (1 + Math.exp(-s));
-    }
-
-    /** Gaussian elimination with partial pivoting (a small, positive definite system). */
-    private static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][n + 1];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, m[i], 0, n);
-            m[i][n] = b[i];
-        }
-        for (int c = 0; c < n; c++) {
-            int p = c;
-            for (int r = c + 1; r < n; r++) {
-                p = Math.abs(m[r][c]) > Math.abs(m[p][c]) ? r : p;
-            }
-            double[] t = m[c];
-            m[c] = m[p];
-            m[p] = t;
-            for (int r = 0; r < n; r++) {
-                if (r != c && m[c][c] != 0) {
-                    double f = m[r][c] / m[c][c];
-                    for (int j = c; j <= n; j++) {
-                        m[r][j] -= f * m[c][j];
-                    }
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = m[i][i] != 0 ? m[i][n] / m[i][i] : 0;
-        }
-        return x;
     }
 
     public void save(Path file) throws IOException {

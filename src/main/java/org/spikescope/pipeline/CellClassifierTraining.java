@@ -29,9 +29,7 @@ public final class CellClassifierTraining {
                 throw new InputException("parameter 'bundles': " + bundle + " holds no " + CurationDecisions.FILE
                         + " (curate it first: Apply Curation)");
             }
-            Path extraction = Files.isDirectory(bundle.resolve(CurationRun.ORIGINAL))
-                    ? bundle.resolve(CurationRun.ORIGINAL) : bundle;
-            CellFeatures features = CellFeatures.of(extraction);
+            CellFeatures features = CellFeatures.of(CurationRun.extraction(bundle).folder());
             Map<String, CurationDecisions.Decision> decisions = CurationDecisions.read(decisionsFile, features.names())
                     .byCell();
             for (int c = 0; c < features.names().size(); c++) {

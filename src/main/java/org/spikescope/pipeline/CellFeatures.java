@@ -31,19 +31,14 @@ record CellFeatures(List<String> names, double[][] values) {
 
     static CellFeatures of(Path extraction) throws IOException {
         Path h5 = extraction.resolve(TraceOutputs.RESULTS_H5);
-        int width;
-        int height;
+        List<Footprint> footprints = FootprintFiles.readResults(h5).footprints();
         double[] spatial = null;
         try (HdfFile in = new HdfFile(h5)) {
-            Dataset d = (Dataset) in.getDatasetByPath(FootprintFiles.DATASET);
-            height = d.getDimensions()[1];
-            width = d.getDimensions()[2];
             if (in.getChildren().get("detection") instanceof io.jhdf.api.Group g
                     && g.getChildren().get("spatial_correlation") instanceof Dataset s) {
                 spatial = (double[]) s.getData();
             }
         }
-        List<Footprint> footprints = FootprintFiles.read(h5, width, height);
         List<String> names = TraceTables.cellNames(footprints.size());
         TraceSet dff = TraceTables.read(extraction.resolve(TraceOutputs.TRACES_CSV));
         CsvTable cells = Files.exists(extraction.resolve(TraceOutputs.CELLS_CSV))
@@ -70,25 +65,15 @@ record CellFeatures(List<String> names, double[][] values) {
                 : Double.NaN;
     }
 
-    /** {pixels above a fifth of the peak, those of them with a 4-neighbour outside}. */
+    /** {pixels inside the outline, those of them with a 4-neighbour outside}. */
     private static int[] outline(Footprint f) {
-        float peak = 0;
-        for (float v : f.weights()) {
-            peak = Math.max(peak, v);
-        }
-        float level = Footprint.OUTLINE_LEVEL * peak;
+        boolean[] mask = f.outlineMask();
         int area = 0;
         int edge = 0;
         for (int y = 0; y < f.h(); y++) {
             for (int x = 0; x < f.w(); x++) {
-                if (f.weights()[y * f.w() + x] <= level) {
-                    continue;
-                }
-                area++;
-                boolean border = x == 0 || y == 0 || x == f.w() - 1 || y == f.h() - 1
-                        || f.weights()[y * f.w() + x - 1] <= level || f.weights()[y * f.w() + x + 1] <= level
-                        || f.weights()[(y - 1) * f.w() + x] <= level || f.weights()[(y + 1) * f.w() + x] <= level;
-                edge += border ? 1 : 0;
+                area += mask[y * f.w() + x] ? 1 : 0;
+                edge += f.onOutlineEdge(mask, x, y) ? 1 : 0;
             }
         }
         return new int[]{area, edge};

@@ -1,10 +1,7 @@
 package org.spikescope.pipeline;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Dataset;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.InputException;
-import org.spikescope.io.FootprintFiles;
 import org.spikescope.io.TraceTables;
 import org.spikescope.traces.TraceOutputs;
 
@@ -45,25 +42,12 @@ final class CurationCarryOver {
      */
     static Prior read(Path file) throws IOException {
         Path bundle = file.toAbsolutePath().getParent();
-        Path h5 = Files.isRegularFile(bundle.resolve(CurationRun.ORIGINAL).resolve(TraceOutputs.RESULTS_H5))
-                ? bundle.resolve(CurationRun.ORIGINAL).resolve(TraceOutputs.RESULTS_H5)
-                : bundle.resolve(TraceOutputs.RESULTS_H5);
-        if (!Files.isRegularFile(h5)) {
+        if (!Files.isRegularFile(bundle.resolve(TraceOutputs.RESULTS_H5))) {
             throw new InputException("parameter 'curation': " + file + " does not sit in a results bundle (no "
                     + TraceOutputs.RESULTS_H5 + " beside it): its cells are needed to find them again");
         }
-        int width;
-        int height;
-        try (HdfFile in = new HdfFile(h5)) {
-            if (!(in.getChildren().get(FootprintFiles.DATASET.substring(1)) instanceof Dataset d)) {
-                throw new InputException("parameter 'curation': " + h5 + " holds no cells");
-            }
-            height = d.getDimensions()[1];
-            width = d.getDimensions()[2];
-        }
-        List<Footprint> footprints = FootprintFiles.read(h5, width, height);
-        List<String> names = TraceTables.cellNames(footprints.size());
-        return new Prior(file, CurationDecisions.read(file, names), footprints, names);
+        CurationRun.Extraction cells = CurationRun.extraction(bundle);
+        return new Prior(file, CurationDecisions.read(file, cells.names()), cells.footprints(), cells.names());
     }
 
     static Carried carry(Prior prior, List<Footprint> cells) {
@@ -127,14 +111,11 @@ final class CurationCarryOver {
     }
 
     private static java.util.Set<Long> mask(Footprint f) {
-        float peak = 0;
-        for (float v : f.weights()) {
-            peak = Math.max(peak, v);
-        }
+        boolean[] inside = f.outlineMask();
         java.util.Set<Long> out = new java.util.HashSet<>();
         for (int y = 0; y < f.h(); y++) {
             for (int x = 0; x < f.w(); x++) {
-                if (f.weights()[y * f.w() + x] > Footprint.OUTLINE_LEVEL * peak) {
+                if (inside[y * f.w() + x]) {
                     out.add(((long) (f.y0() + y) << 32) | (f.x0() + x));
                 }
             }

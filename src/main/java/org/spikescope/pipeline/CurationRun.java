@@ -1,7 +1,5 @@
 package org.spikescope.pipeline;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Dataset;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.ImageJFormats;
 import org.spikescope.core.InputException;
@@ -93,9 +91,14 @@ public final class CurationRun {
                     + "; expected the results folder of Run SpikeScope Pipeline, Detect Neurons or Extract Traces");
         }
         Path base = Files.isDirectory(bundle.resolve(ORIGINAL)) ? bundle.resolve(ORIGINAL) : bundle;
-        int[] size = footprintSize(base.resolve(TraceOutputs.RESULTS_H5));
-        List<Footprint> footprints = FootprintFiles.read(base.resolve(TraceOutputs.RESULTS_H5), size[0], size[1]);
-        return new Extraction(base, footprints, TraceTables.cellNames(footprints.size()), size[0], size[1]);
+        FootprintFiles.Stored cells;
+        try {
+            cells = FootprintFiles.readResults(base.resolve(TraceOutputs.RESULTS_H5));
+        } catch (InputException e) {
+            throw new InputException("parameter 'bundle': " + e.getMessage(), e);
+        }
+        return new Extraction(base, cells.footprints(), TraceTables.cellNames(cells.footprints().size()),
+                cells.width(), cells.height());
     }
 
     /**
@@ -235,21 +238,6 @@ public final class CurationRun {
         CsvTable cells = keepNumberedRows(CsvTable.read(base.resolve(TraceOutputs.CELLS_CSV)), kept);
         cells.write(dir.resolve(TraceOutputs.CELLS_CSV));
         return cells.header().contains("spike_rate_hz") ? cells.column("spike_rate_hz") : null;
-    }
-
-    /** {width, height} of a results file's footprints. */
-    private static int[] footprintSize(Path h5) {
-        try (HdfFile in = new HdfFile(h5)) {
-            if (!(in.getChildren().get(FootprintFiles.DATASET.substring(1)) instanceof Dataset d)
-                    || d.getDimensions().length != 3) {
-                throw new InputException("parameter 'bundle': " + h5 + " holds no cells (no "
-                        + FootprintFiles.DATASET + ")");
-            }
-            return new int[]{d.getDimensions()[2], d.getDimensions()[1]};
-        } catch (io.jhdf.exceptions.HdfException e) {
-            throw new InputException("parameter 'bundle': " + h5 + ": not a readable HDF5 file (" + e.getMessage()
-                    + ")");
-        }
     }
 
     private static Object rows(Object array, int[] keep) {

@@ -47,7 +47,7 @@ final class AlignedCells {
     }
 
     private static Footprint scaled(Footprint f) {
-        float peak = Projections.peak(f);
+        float peak = f.peak();
         float[] w = f.weights().clone();
         for (int i = 0; i < w.length; i++) {
             w[i] /= peak;

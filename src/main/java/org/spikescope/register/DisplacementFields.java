@@ -1,5 +1,7 @@
 package org.spikescope.register;
 
+import org.spikescope.math.LinearSolve;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,41 +54,18 @@ final class DisplacementFields {
     /** Least squares by the normal equations (6 × 6, well conditioned on scaled terms); null if singular. */
     private static double[] fit(List<double[]> at, List<double[]> shift, int component, SessionTransform t) {
         int m = SessionTransform.WARP_TERMS;
-        double[][] a = new double[m][m + 1];
+        double[][] normal = new double[m][m];
+        double[] rhs = new double[m];
         for (int i = 0; i < at.size(); i++) {
             double[] terms = SessionTransform.terms(at.get(i)[0], at.get(i)[1], Math.max(1, t.centreX()),
                     Math.max(1, t.centreY()));
             for (int r = 0; r < m; r++) {
                 for (int c = 0; c < m; c++) {
-                    a[r][c] += terms[r] * terms[c];
+                    normal[r][c] += terms[r] * terms[c];
                 }
-                a[r][m] += terms[r] * shift.get(i)[component];
+                rhs[r] += terms[r] * shift.get(i)[component];
             }
         }
-        for (int col = 0; col < m; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < m; r++) {
-                pivot = Math.abs(a[r][col]) > Math.abs(a[pivot][col]) ? r : pivot;
-            }
-            if (Math.abs(a[pivot][col]) < 1e-9) {
-                return null;
-            }
-            double[] tmp = a[col];
-            a[col] = a[pivot];
-            a[pivot] = tmp;
-            for (int r = 0; r < m; r++) {
-                if (r != col) {
-                    double f = a[r][col] / a[col][col];
-                    for (int c = col; c <= m; c++) {
-                        a[r][c] -= f * a[col][c];
-                    }
-                }
-            }
-        }
-        double[] x = new double[m];
-        for (int r = 0; r < m; r++) {
-            x[r] = a[r][m] / a[r][r];
-        }
-        return x;
+        return LinearSolve.solve(normal, rhs);
     }
 }

@@ -33,7 +33,7 @@ final class FootprintWarp {
         int y0 = (int) Math.floor(minY);
         int w = (int) Math.ceil(maxX) - x0 + 1;
         int h = (int) Math.ceil(maxY) - y0 + 1;
-        float peak = Projections.peak(f);
+        float peak = f.peak();
         float[] weights = new float[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

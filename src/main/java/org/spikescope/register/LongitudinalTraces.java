@@ -100,12 +100,7 @@ public final class LongitudinalTraces {
                 continue;
             }
             double[] centre = f.centre();
-            float peak = Projections.peak(f);
-            int area = 0;
-            for (float v : f.weights()) {
-                area += v > Footprint.OUTLINE_LEVEL * peak ? 1 : 0;
-            }
-            t.add(c + 1, centre[0], centre[1], area, cells.own()[c] ? "own" : "carried");
+            t.add(c + 1, centre[0], centre[1], f.outlineArea(), cells.own()[c] ? "own" : "carried");
         }
         return t;
     }

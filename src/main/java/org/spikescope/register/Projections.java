@@ -14,7 +14,7 @@ final class Projections {
     static float[] maximum(List<Footprint> footprints, int width, int height) {
         float[] image = new float[width * height];
         for (Footprint f : footprints) {
-            float peak = peak(f);
+            float peak = f.peak();
             if (peak <= 0) {
                 continue;
             }
@@ -33,14 +33,6 @@ final class Projections {
             }
         }
         return image;
-    }
-
-    static float peak(Footprint f) {
-        float max = 0;
-        for (float v : f.weights()) {
-            max = Math.max(max, v);
-        }
-        return max;
     }
 
     /** Bilinear value of a width × height image at (x, y); 0 outside. */

@@ -242,20 +242,14 @@ public final class RegistrationOutputs {
         return rgb;
     }
 
-    /** Marks the footprint's edge: pixels at or above its outline level with a 4-neighbour below it. */
+    /** Marks the footprint's outline: pixels inside it with a 4-neighbour outside. */
     private static void outline(Footprint f, int[] rgb, int w, int h) {
-        float level = Footprint.OUTLINE_LEVEL;
+        boolean[] mask = f.outlineMask();
         for (int y = 0; y < f.h(); y++) {
             for (int x = 0; x < f.w(); x++) {
-                if (f.weights()[y * f.w() + x] < level) {
-                    continue;
-                }
-                boolean edge = x == 0 || y == 0 || x == f.w() - 1 || y == f.h() - 1
-                        || f.weights()[y * f.w() + x - 1] < level || f.weights()[y * f.w() + x + 1] < level
-                        || f.weights()[(y - 1) * f.w() + x] < level || f.weights()[(y + 1) * f.w() + x] < level;
                 int ix = f.x0() + x;
                 int iy = f.y0() + y;
-                if (edge && ix >= 0 && iy >= 0 && ix < w && iy < h) {
+                if (f.onOutlineEdge(mask, x, y) && ix >= 0 && iy >= 0 && ix < w && iy < h) {
                     rgb[iy * w + ix] = 0xffffff;
                 }
             }

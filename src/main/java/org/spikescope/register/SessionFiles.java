@@ -2,7 +2,6 @@ package org.spikescope.register;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
-import io.jhdf.api.Node;
 import org.spikescope.core.Footprint;
 import org.spikescope.core.ImageJFormats;
 import org.spikescope.core.InputException;
@@ -66,39 +65,18 @@ public final class SessionFiles {
     }
 
     private static Session fromHdf5(Path file) throws IOException {
-        int width;
-        int height;
+        FootprintFiles.Stored cells = FootprintFiles.readResults(file);
         Map<String, float[]> images = new LinkedHashMap<>();
         try (HdfFile h5 = new HdfFile(file)) {
-            Node node = h5.getChildren().get(FootprintFiles.DATASET.substring(1));
-            if (node == null) {
-                throw new InputException(file + (heldNoCells(h5) ? ": holds no cells (its detection found none)"
-                        : ": no " + FootprintFiles.DATASET + " dataset (not a SpikeScope results file?)"));
-            }
-            if (!(node instanceof Dataset d) || d.getDimensions().length != 3) {
-                throw new InputException(file + ": " + FootprintFiles.DATASET
-                        + " is not a cells x height x width dataset");
-            }
-            height = d.getDimensions()[1];
-            width = d.getDimensions()[2];
             for (AlignOn kind : new AlignOn[]{AlignOn.MEAN, AlignOn.CORRELATION}) {
-                float[] image = summaryImage(h5, kind.label(), width, height);
+                float[] image = summaryImage(h5, kind.label(), cells.width(), cells.height());
                 if (image != null) {
                     images.put(kind.label(), image);
                 }
             }
-        } catch (io.jhdf.exceptions.HdfException e) {
-            throw new InputException(file + ": not a readable HDF5 file (" + e.getMessage() + ")");
         }
-        List<Footprint> cells = FootprintFiles.read(file, width, height);
-        return new Session(file.toString(), width, height, TraceTables.cellNames(cells.size()), cells, images);
-    }
-
-    /** Whether a results file records a count of 0 cells (it then holds no footprints: HDF5 stores no empty array). */
-    private static boolean heldNoCells(HdfFile h5) {
-        Node traces = h5.getChildren().get("traces");
-        io.jhdf.api.Attribute cells = traces == null ? null : traces.getAttribute("cells");
-        return cells != null && cells.getData() instanceof Number n && n.intValue() == 0;
+        return new Session(file.toString(), cells.width(), cells.height(),
+                TraceTables.cellNames(cells.footprints().size()), cells.footprints(), images);
     }
 
     /** The height × width float image /summary/{@code name}, row-major; null when there is none of that shape. */

@@ -53,15 +53,7 @@ public final class TraceOutputs {
             columns[0][i] = i + 1;
             columns[1][i] = c[0];
             columns[2][i] = c[1];
-            float peak = 0;
-            for (float v : f.weights()) {
-                peak = Math.max(peak, v);
-            }
-            int area = 0;
-            for (float v : f.weights()) {
-                area += v > Footprint.OUTLINE_LEVEL * peak ? 1 : 0;
-            }
-            columns[3][i] = area;
+            columns[3][i] = f.outlineArea();
         }
         return new CsvTable(List.of("cell", "x", "y", "area_px"), columns);
     }
